@@ -1,0 +1,2 @@
+// Placeholder: the command-line program.
+console.log('loadscope');

@@ -1,0 +1,4 @@
+// Placeholder: generated from the scenario spec.
+export function scenarioJsonSchema(): object {
+  return {};
+}
