@@ -1,0 +1,135 @@
+// Type guards for a RunResult read back from JSON (summary.json, the data block of report.html).
+
+import type { ErrorStat, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../results';
+
+type Guard<T> = (value: unknown) => value is T;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number';
+}
+
+function isNumberOrNull(value: unknown): value is number | null {
+  return value === null || typeof value === 'number';
+}
+
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
+  return Array.isArray(value) && value.every((item) => guard(item));
+}
+
+function isRecordOf<T>(value: unknown, guard: Guard<T>): value is Record<string, T> {
+  return isObject(value) && Object.values(value).every((item) => guard(item));
+}
+
+function hasFields(value: Record<string, unknown>, fields: readonly string[], guard: Guard<unknown>): boolean {
+  return fields.every((field) => guard(value[field]));
+}
+
+const PERCENTILE_FIELDS: readonly (keyof Percentiles)[] = ['p50', 'p66', 'p75', 'p80', 'p90', 'p95', 'p98', 'p99', 'p999', 'p9999', 'max', 'min', 'avg'];
+const VERDICTS: readonly string[] = ['pass', 'fail', 'stopped', 'error'];
+const OUTCOMES: readonly string[] = ['completed', 'thresholds-failed', 'stopped', 'killed', 'script-error', 'k6-crashed', 'k6-missing', 'invalid-config'];
+const METRICS: readonly string[] = ['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max', 'errors', 'success', 'rps'];
+const COMPARISONS: readonly string[] = ['<', '<=', '>', '>='];
+
+function isRequestStats(value: unknown): value is RequestStats {
+  return (
+    isObject(value) &&
+    hasFields(value, PERCENTILE_FIELDS, isNumber) &&
+    hasFields(value, ['name', 'method', 'group'], isString) &&
+    hasFields(value, ['count', 'failures', 'avgSize', 'rps', 'failuresPerSecond'], isNumber)
+  );
+}
+
+function isTotals(value: unknown): value is Totals {
+  return (
+    isObject(value) &&
+    hasFields(value, PERCENTILE_FIELDS, isNumber) &&
+    hasFields(
+      value,
+      ['requests', 'failures', 'errorRate', 'rps', 'failuresPerSecond', 'avgSize', 'iterations', 'droppedIterations', 'maxUsers', 'dataReceivedBytes', 'dataSentBytes'],
+      isNumber,
+    ) &&
+    isObject(value.checks) &&
+    hasFields(value.checks, ['passes', 'fails'], isNumber)
+  );
+}
+
+function isTargetResult(value: unknown): value is TargetResult {
+  return (
+    isObject(value) &&
+    isString(value.metric) &&
+    METRICS.includes(value.metric) &&
+    (value.request === undefined || isString(value.request)) &&
+    isString(value.comparison) &&
+    COMPARISONS.includes(value.comparison) &&
+    isNumber(value.threshold) &&
+    isString(value.expression) &&
+    isNumberOrNull(value.actual) &&
+    isBoolean(value.passed) &&
+    isString(value.margin) &&
+    isBoolean(value.abortOnFail)
+  );
+}
+
+function isErrorStat(value: unknown): value is ErrorStat {
+  return isObject(value) && hasFields(value, ['method', 'name', 'error', 'firstSeen', 'lastSeen'], isString) && isNumber(value.occurrences);
+}
+
+function isRequestPoint(value: unknown): value is TimelinePoint['requests'][string] {
+  return isObject(value) && hasFields(value, ['rps', 'failuresPerSecond'], isNumber) && hasFields(value, ['p50', 'p95', 'p99'], isNumberOrNull);
+}
+
+function isCumulative(value: unknown): value is TimelinePoint['cumulative'] {
+  return isObject(value) && hasFields(value, ['requests', 'failures'], isNumber) && hasFields(value, ['p50', 'avg', 'min', 'max', 'avgSize'], isNumberOrNull);
+}
+
+function isTimelinePoint(value: unknown): value is TimelinePoint {
+  return (
+    isObject(value) &&
+    hasFields(value, ['t', 'time', 'users', 'rps', 'failuresPerSecond', 'droppedIterations'], isNumber) &&
+    hasFields(value, ['p50', 'p90', 'p95', 'p99', 'max', 'avg'], isNumberOrNull) &&
+    isRecordOf(value.statuses, isNumber) &&
+    isRecordOf(value.errors, isNumber) &&
+    isRecordOf(value.requests, isRequestPoint) &&
+    isCumulative(value.cumulative)
+  );
+}
+
+function isLoadEntry(value: unknown): value is RunResult['load'][number] {
+  return isObject(value) && isString(value.group) && isString(value.description) && (value.model === 'closed' || value.model === 'open');
+}
+
+/** True when `value` has the shape of a RunResult of schema version 1. */
+export function isRunResult(value: unknown): value is RunResult {
+  return (
+    isObject(value) &&
+    value.schemaVersion === 1 &&
+    hasFields(value, ['scenario', 'scenarioFile', 'outcomeMessage', 'startedAt', 'endedAt'], isString) &&
+    (value.environment === undefined || isString(value.environment)) &&
+    isArrayOf(value.load, isLoadEntry) &&
+    isString(value.verdict) &&
+    VERDICTS.includes(value.verdict) &&
+    isString(value.outcome) &&
+    OUTCOMES.includes(value.outcome) &&
+    isObject(value.k6) &&
+    isString(value.k6.version) &&
+    isNumberOrNull(value.k6.exitCode) &&
+    isNumber(value.durationSeconds) &&
+    isTotals(value.totals) &&
+    isArrayOf(value.requests, isRequestStats) &&
+    isArrayOf(value.targets, isTargetResult) &&
+    isArrayOf(value.errors, isErrorStat) &&
+    isArrayOf(value.timeline, isTimelinePoint)
+  );
+}
