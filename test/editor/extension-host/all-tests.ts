@@ -1,0 +1,6 @@
+// Every extension-host test, in run order. Add new test lists here.
+import { activationTests } from './activation';
+import type { ExtensionHostTest } from './extension-host-test';
+
+/** The full list both entry points (index.ts, mocha-suite.ts) run. */
+export const allTests: readonly ExtensionHostTest[] = [...activationTests];
