@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { runLoadTest } from '../../core/load-test';
+import type { RunResult, TargetResult } from '../../core/results';
+import { parseCommandArgs, UsageError } from '../args';
+import type { CliIo, Command } from '../command';
+import { ExitCode } from '../exit-codes';
+import { loadOptionSpecs, loadOptionsHelp, parseLoadOverrides } from '../overrides';
+import { printDiagnostics } from '../print-diagnostics';
+import { formatMs, ProgressPrinter } from '../progress';
+import { projectToolDir } from '../project-paths';
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a scenario with k6, show live progress, write reports',
+  help: `Usage: loadscope run FILE [--env NAME] [--report-dir DIR] [--k6 PATH] [--users N] [--rate RATE] [--duration TIME]
+
+Runs the scenario with k6 and writes a new report folder <report-dir>/<scenario>/<time>/ with report.md,
+report.html, summary.json, stats.csv, stats_history.csv, failures.csv, exceptions.csv and junit.xml.
+On a terminal a live line shows elapsed and remaining time, users, requests/s, p95 and errors.
+Ctrl+C stops gracefully (reports are still written, marked as stopped); a second Ctrl+C stops at once.
+
+Options:
+${loadOptionsHelp}
+      --report-dir DIR   base folder for reports (default: load-reports)
+      --k6 PATH          k6 binary to use (default: LOADSCOPE_K6, then PATH, then the project's .tools/bin)
+  -h, --help             show this help
+
+Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missing or failed.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      ...loadOptionSpecs,
+      'report-dir': { type: 'string' },
+      k6: { type: 'string' },
+    });
+    if (positionals.length !== 1) throw new UsageError('give exactly one scenario file');
+    const file = positionals[0] ?? '';
+    const overrides = parseLoadOverrides(values);
+    const progress = new ProgressPrinter(io.out, io.interactive);
+    let plannedSeconds = 0;
+    let stopping = false;
+
+    const outcome = await runLoadTest({
+      file: path.resolve(io.cwd, file),
+      environment: values.env,
+      overrides,
+      reportDir: path.resolve(io.cwd, values['report-dir'] ?? 'load-reports'),
+      k6Path: values.k6 === undefined ? undefined : path.resolve(io.cwd, values.k6),
+      k6PathLabel: '--k6',
+      toolDir: projectToolDir(),
+      env: io.env,
+      signal: io.stop,
+      killSignal: io.hardStop,
+      onScenario: (scenario, seconds) => {
+        plannedSeconds = seconds;
+        io.out(`Running "${scenario.name}" (${scenario.groups.length === 1 ? '1 group' : `${scenario.groups.length} groups`}, ${Math.round(seconds)} s planned)${io.interactive ? ': Ctrl+C stops and still writes the reports' : ''}\n`);
+      },
+      onEvent: (event) => {
+        switch (event.type) {
+          case 'started':
+            io.out(`k6 ${event.k6Version} started\n`);
+            break;
+          case 'tick':
+            progress.update({
+              elapsedSeconds: event.point.t + 1,
+              plannedSeconds,
+              users: event.point.users,
+              rps: event.point.rps,
+              p95: event.point.p95,
+              errorRate: event.totals.errorRate,
+            });
+            break;
+          case 'log':
+            if (event.stream === 'stderr') {
+              progress.finish();
+              io.err(`k6: ${event.line}\n`);
+            }
+            break;
+          case 'stopping':
+            if (!stopping || event.hard) {
+              progress.finish();
+              io.out(event.hard ? 'Stopping k6 now (no summary)…\n' : 'Stopping gracefully; reports will be marked as stopped. Ctrl+C again to stop at once.\n');
+            }
+            stopping = true;
+            break;
+          case 'finished':
+            progress.finish();
+            break;
+        }
+      },
+    });
+
+    const shownFile = file;
+    printDiagnostics(outcome.diagnostics.map((d) => ({ ...d, file: shownFile })), io.err);
+    if (outcome.kind === 'invalid') return ExitCode.invalidInput;
+    printResult(outcome.result, io);
+    io.out(`Reports: ${path.relative(io.cwd, outcome.files.html) || outcome.files.html}\n         ${path.relative(io.cwd, outcome.folder)}/ (report.md, summary.json, stats.csv, junit.xml, …)\n`);
+    return exitCodeFor(outcome.result);
+  },
+};
+
+function exitCodeFor(result: RunResult): ExitCode {
+  switch (result.verdict) {
+    case 'pass':
+      return ExitCode.pass;
+    case 'fail':
+      return ExitCode.targetsFailed;
+    case 'stopped':
+      return ExitCode.stopped;
+    case 'error':
+      return ExitCode.k6Failed;
+  }
+}
+
+function printResult(result: RunResult, io: CliIo): void {
+  const t = result.totals;
+  io.out(`\n${result.verdict.toUpperCase()}  ${result.scenario}\n`);
+  if (result.outcome !== 'completed' && result.outcome !== 'thresholds-failed') io.out(`  ${result.outcomeMessage}\n`);
+  if (t.requests > 0) {
+    io.out(
+      `  ${t.requests} requests in ${Math.round(result.durationSeconds)} s (${t.rps.toFixed(1)}/s), ` +
+        `${(t.errorRate * 100).toFixed(2)}% errors, median ${formatMs(t.p50)}, p95 ${formatMs(t.p95)}, p99 ${formatMs(t.p99)}\n`,
+    );
+  }
+  for (const target of result.targets) io.out(`  ${target.passed ? 'pass' : 'FAIL'}  ${targetLabel(target)}: ${target.margin}\n`);
+}
+
+function targetLabel(target: TargetResult): string {
+  const metric = `${target.metric} ${target.expression}`;
+  return target.request === undefined ? metric : `${JSON.stringify(target.request)} ${metric}`;
+}
