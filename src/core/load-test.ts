@@ -27,6 +27,9 @@ export interface LoadTestOptions {
   k6PathLabel?: string;
   /** The project's own tool folder (`.tools/bin`), searched last. */
   toolDir?: string;
+  /** Folder the reports name the scenario file relative to (the workspace, the current folder), so shared
+   * reports do not carry the author's home folder. */
+  displayRoot: string;
   /** Environment of the run: `${env:...}` values and k6 discovery. */
   env: NodeJS.ProcessEnv;
   /** Graceful stop, then hard stop. */
@@ -71,6 +74,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestOut
       rmSync(workDir, { recursive: true, force: true });
     }
   }
+  result = { ...result, scenarioFile: displayPath(options.file, options.displayRoot) };
   const folder = createRunFolder(options.reportDir, scenario.name, new Date(result.startedAt));
   const files = await writeReports(folder, result);
   return { kind: 'finished', diagnostics, scenario, result, folder, files, ...(k6 ? { k6 } : {}) };
@@ -80,6 +84,12 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestOut
 export function plannedDurationSeconds(scenario: Scenario, overrides?: LoadOverrides): number {
   const loads = applyLoadOverrides(scenario.groups.map((g) => g.load), overrides);
   return Math.max(0, ...loads.map((load) => load.stages.reduce((sum, stage) => sum + stage.durationSeconds, 0)));
+}
+
+/** `file` relative to `root` with forward slashes, or as given when it lies outside `root`. */
+export function displayPath(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
 function definedValues(env: NodeJS.ProcessEnv): Record<string, string> {

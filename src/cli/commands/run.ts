@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { runLoadTest } from '../../core/load-test';
+import { displayPath, runLoadTest } from '../../core/load-test';
 import type { RunResult, TargetResult } from '../../core/results';
 import { parseCommandArgs, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
@@ -47,6 +47,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
       k6Path: values.k6 === undefined ? undefined : path.resolve(io.cwd, values.k6),
       k6PathLabel: '--k6',
       toolDir: projectToolDir(),
+      displayRoot: io.cwd,
       env: io.env,
       signal: io.stop,
       killSignal: io.hardStop,
@@ -93,7 +94,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
     printDiagnostics(outcome.diagnostics.map((d) => ({ ...d, file: shownFile })), io.err);
     if (outcome.kind === 'invalid') return ExitCode.invalidInput;
     printResult(outcome.result, io);
-    io.out(`Reports: ${path.relative(io.cwd, outcome.files.html) || outcome.files.html}\n         ${path.relative(io.cwd, outcome.folder)}/ (report.md, summary.json, stats.csv, junit.xml, …)\n`);
+    io.out(`Report:  ${displayPath(outcome.files.html, io.cwd)}\nFolder:  ${displayPath(outcome.folder, io.cwd)}/ (report.md, summary.json, stats.csv, junit.xml, …)\n`);
     return exitCodeFor(outcome.result);
   },
 };
@@ -114,7 +115,7 @@ function exitCodeFor(result: RunResult): ExitCode {
 function printResult(result: RunResult, io: CliIo): void {
   const t = result.totals;
   io.out(`\n${result.verdict.toUpperCase()}  ${result.scenario}\n`);
-  if (result.outcome !== 'completed' && result.outcome !== 'thresholds-failed') io.out(`  ${result.outcomeMessage}\n`);
+  if (result.verdict !== 'pass') io.out(`  ${result.outcomeMessage}\n`);
   if (t.requests > 0) {
     io.out(
       `  ${t.requests} requests in ${Math.round(result.durationSeconds)} s (${t.rps.toFixed(1)}/s), ` +

@@ -49,7 +49,9 @@ export function evaluateTargets(input: TargetEvaluationInput): TargetResult[] {
       expression: target.expression,
       actual,
       passed,
-      margin: describeMargin(target.metric, target.comparison, target.value, actual, passed),
+      margin: onlyFailuresTimed(target, input.totals, input.requests)
+        ? 'every request failed, so no response time to judge'
+        : describeMargin(target.metric, target.comparison, target.value, actual, passed),
       abortOnFail: target.abortOnFail,
     };
   });
@@ -58,6 +60,16 @@ export function evaluateTargets(input: TargetEvaluationInput): TargetResult[] {
 function fromK6(metric: TargetMetric, value: number): number {
   // k6 judges `success` on the failure rate; the target speaks of its complement.
   return metric === 'success' ? 1 - value : value;
+}
+
+const LATENCY_METRICS: ReadonlySet<TargetMetric> = new Set(['median', 'avg', 'min', 'max', 'p90', 'p95', 'p99']);
+
+/** A latency target over requests that all failed: k6 times a refused connection as 0 ms, which would read as
+ * "far better" than any target. */
+function onlyFailuresTimed(target: Target, totals: Totals, requests: readonly RequestStats[]): boolean {
+  if (!LATENCY_METRICS.has(target.metric)) return false;
+  const stats = target.request === undefined ? { count: totals.requests, failures: totals.failures } : requests.find((r) => r.name === target.request);
+  return stats !== undefined && stats.count > 0 && stats.failures === stats.count;
 }
 
 /** Our own measurement of a target's metric; null when nothing was measured. */

@@ -14,7 +14,7 @@ import { writeK6Test } from '../compile/write-test';
 import { logLineText, parseK6LogLine, urlInRequestError } from '../k6/log-line';
 import { decodeK6Summary, type K6Summary } from '../k6/summary';
 import { MetricsAggregator, type AggregateResult, type RequestIdentity } from '../metrics/aggregator';
-import { K6_CSV_OUTPUT_ARGUMENT, K6CsvObserver } from '../metrics/k6-csv-observer';
+import { K6_CSV_OUTPUT_ARGUMENT, K6CsvObserver, OBSERVED_SYSTEM_TAGS } from '../metrics/k6-csv-observer';
 import type { RunResult } from '../results';
 import type { Scenario } from '../scenario/model';
 import { evaluateTargets } from './evaluate-targets';
@@ -73,7 +73,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunResul
   rmSync(summaryPath, { force: true });
   const stopMethod = options.stopMethod ?? defaultStopMethod();
   const restPort = stopMethod === 'rest' ? await freeLocalPort() : undefined;
-  const args = ['run', '--quiet', '--no-color', '--out', K6_CSV_OUTPUT_ARGUMENT];
+  const args = ['run', '--quiet', '--no-color', '--out', K6_CSV_OUTPUT_ARGUMENT, '--system-tags', OBSERVED_SYSTEM_TAGS.join(',')];
   if (restPort !== undefined) args.push('--address', `127.0.0.1:${restPort}`);
   args.push(scriptPath);
   const env: NodeJS.ProcessEnv = {
