@@ -91,6 +91,13 @@ describe('hostile input', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['too-large']);
   });
 
+  it('finds a duplicate among many keys', { timeout: 30_000 }, () => {
+    // The yaml package's own duplicate-key check is quadratic (28 s for 60 000 keys); ours is a set lookup,
+    // so this finishes in about a second. The timeout only guards against a return of the quadratic check.
+    const text = `${BASE}variables:\n${Array.from({ length: 40_000 }, (_, index) => `  v${index}: x${index}`).join('\n')}\n  v7: again\n`;
+    expect(codes(check(text))).toEqual(['duplicate-key@40007:3']);
+  });
+
   it('stops runaway nesting', () => {
     expect(codes(check('['.repeat(100_000)))).toEqual(['too-deep@1:257']);
     const deepList = Array.from({ length: 80 }, (_, depth) => `${' '.repeat(depth * 2)}- `).join('\n') + 'x\n';
