@@ -1,5 +1,7 @@
 // The progress shown while a run goes: one live line on a terminal, a plain line every few seconds in CI.
 
+import { formatClock, formatMs } from '../core/report/format';
+
 export interface ProgressFigures {
   elapsedSeconds: number;
   plannedSeconds: number;
@@ -14,26 +16,12 @@ export interface ProgressFigures {
 export function formatProgress(f: ProgressFigures): string {
   const remaining = Math.max(0, f.plannedSeconds - f.elapsedSeconds);
   return [
-    `${clock(f.elapsedSeconds)} / ${clock(f.plannedSeconds)} (${clock(remaining)} left)`,
+    `${formatClock(f.elapsedSeconds)} / ${formatClock(f.plannedSeconds)} (${formatClock(remaining)} left)`,
     `users ${f.users}`,
     `${f.rps.toFixed(1)} req/s`,
-    `p95 ${f.p95 === null ? '-' : `${formatMs(f.p95)}`}`,
+    `p95 ${f.p95 === null ? '-' : formatMs(f.p95)}`,
     `errors ${(f.errorRate * 100).toFixed(2)}%`,
   ].join('  ');
-}
-
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
-
-export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms)} ms`;
-  return `${ms.toFixed(ms >= 10 ? 0 : 1)} ms`;
 }
 
 /** Writes progress: rewrites one line on a terminal, prints a line every `plainEverySeconds` otherwise. */

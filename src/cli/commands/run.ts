@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { displayPath, runLoadTest } from '../../core/load-test';
-import type { RunResult, TargetResult } from '../../core/results';
+import type { RunResult } from '../../core/results';
 import { parseCommandArgs, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { loadOptionSpecs, loadOptionsHelp, parseLoadOverrides } from '../overrides';
 import { printDiagnostics } from '../print-diagnostics';
-import { formatMs, ProgressPrinter } from '../progress';
+import { ProgressPrinter } from '../progress';
+import { formatMs, formatPercent, formatRate, targetLabel, targetSentence } from '../../core/report/format';
 import { projectToolDir } from '../project-paths';
 
 export const runCommand: Command = {
@@ -118,14 +119,9 @@ function printResult(result: RunResult, io: CliIo): void {
   if (result.verdict !== 'pass') io.out(`  ${result.outcomeMessage}\n`);
   if (t.requests > 0) {
     io.out(
-      `  ${t.requests} requests in ${Math.round(result.durationSeconds)} s (${t.rps.toFixed(1)}/s), ` +
-        `${(t.errorRate * 100).toFixed(2)}% errors, median ${formatMs(t.p50)}, p95 ${formatMs(t.p95)}, p99 ${formatMs(t.p99)}\n`,
+      `  ${t.requests} requests in ${Math.round(result.durationSeconds)} s (${formatRate(t.rps)}), ` +
+        `${formatPercent(t.errorRate)} errors, median ${formatMs(t.p50)}, p95 ${formatMs(t.p95)}, p99 ${formatMs(t.p99)}\n`,
     );
   }
-  for (const target of result.targets) io.out(`  ${target.passed ? 'pass' : 'FAIL'}  ${targetLabel(target)}: ${target.margin}\n`);
-}
-
-function targetLabel(target: TargetResult): string {
-  const metric = `${target.metric} ${target.expression}`;
-  return target.request === undefined ? metric : `${JSON.stringify(target.request)} ${metric}`;
+  for (const target of result.targets) io.out(`  ${target.passed ? 'pass' : 'FAIL'}  ${targetLabel(target)}: ${targetSentence(target)}\n`);
 }

@@ -18,7 +18,8 @@ export interface TargetThreshold {
   k6Expression: string;
 }
 
-const TREND_STATS: Partial<Record<TargetMetric, string>> = {
+/** The k6 statistic each target metric is judged on: trend stats of http_req_duration, or a rate. */
+export const K6_STATISTIC: Readonly<Record<TargetMetric, string>> = {
   median: 'med',
   avg: 'avg',
   min: 'min',
@@ -26,6 +27,9 @@ const TREND_STATS: Partial<Record<TargetMetric, string>> = {
   p90: 'p(90)',
   p95: 'p(95)',
   p99: 'p(99)',
+  errors: 'rate',
+  success: 'rate',
+  rps: 'rate',
 };
 
 const INVERTED: Record<Comparison, Comparison> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
@@ -33,10 +37,6 @@ const INVERTED: Record<Comparison, Comparison> = { '<': '>', '<=': '>=', '>': '<
 /** The metric key (with the request's tag filter) and the k6 expression for one target. */
 export function thresholdForTarget(target: Target, requestId?: string): { metricKey: string; k6Expression: string } {
   const filter = requestId === undefined ? '' : `{rid:${requestId}}`;
-  const trendStat = TREND_STATS[target.metric];
-  if (trendStat !== undefined) {
-    return { metricKey: `http_req_duration${filter}`, k6Expression: `${trendStat}${target.comparison}${formatNumber(target.value)}` };
-  }
   switch (target.metric) {
     case 'errors':
       return { metricKey: `http_req_failed${filter}`, k6Expression: `rate${target.comparison}${formatNumber(target.value)}` };
@@ -45,7 +45,7 @@ export function thresholdForTarget(target: Target, requestId?: string): { metric
     case 'rps':
       return { metricKey: `http_reqs${filter}`, k6Expression: `rate${target.comparison}${formatNumber(target.value)}` };
     default:
-      throw new Error(`Unknown target metric: ${target.metric}`);
+      return { metricKey: `http_req_duration${filter}`, k6Expression: `${K6_STATISTIC[target.metric]}${target.comparison}${formatNumber(target.value)}` };
   }
 }
 

@@ -4,7 +4,8 @@
 // so the report and the exit code cannot disagree); without a summary (a killed run) the measured value decides.
 // The actual value is k6's summary statistic when it has it (the number its verdict used), else our measurement.
 
-import type { TargetThreshold } from '../compile/thresholds';
+import { K6_STATISTIC, type TargetThreshold } from '../compile/thresholds';
+import { isLatencyMetric } from '../report/format';
 import type { K6Summary } from '../k6/summary';
 import type { RequestStats, TargetResult, Totals } from '../results';
 import type { Comparison, Target, TargetMetric } from '../scenario/model';
@@ -19,26 +20,13 @@ export interface TargetEvaluationInput {
   requests: readonly RequestStats[];
 }
 
-const K6_STAT: Record<TargetMetric, string> = {
-  median: 'med',
-  avg: 'avg',
-  min: 'min',
-  max: 'max',
-  p90: 'p(90)',
-  p95: 'p(95)',
-  p99: 'p(99)',
-  errors: 'rate',
-  success: 'rate',
-  rps: 'rate',
-};
-
 /** One result per target, in the scenario's order. */
 export function evaluateTargets(input: TargetEvaluationInput): TargetResult[] {
   return input.targets.map((target, index) => {
     const mapping = input.thresholds.find((t) => t.index === index);
     const k6Metric = mapping ? input.summary?.metrics[mapping.metricKey] : undefined;
     const k6Verdict = mapping ? k6Metric?.thresholds[mapping.k6Expression] : undefined;
-    const k6Value = k6Metric?.values[K6_STAT[target.metric]];
+    const k6Value = k6Metric?.values[K6_STATISTIC[target.metric]];
     const actual = k6Value !== undefined ? fromK6(target.metric, k6Value) : measured(target, input.totals, input.requests);
     const passed = k6Verdict ?? (actual !== null && compare(actual, target.comparison, target.value));
     return {
@@ -62,12 +50,10 @@ function fromK6(metric: TargetMetric, value: number): number {
   return metric === 'success' ? 1 - value : value;
 }
 
-const LATENCY_METRICS: ReadonlySet<TargetMetric> = new Set(['median', 'avg', 'min', 'max', 'p90', 'p95', 'p99']);
-
 /** A latency target over requests that all failed: k6 times a refused connection as 0 ms, which would read as
  * "far better" than any target. */
 function onlyFailuresTimed(target: Target, totals: Totals, requests: readonly RequestStats[]): boolean {
-  if (!LATENCY_METRICS.has(target.metric)) return false;
+  if (!isLatencyMetric(target.metric)) return false;
   const stats = target.request === undefined ? { count: totals.requests, failures: totals.failures } : requests.find((r) => r.name === target.request);
   return stats !== undefined && stats.count > 0 && stats.failures === stats.count;
 }

@@ -7,7 +7,7 @@ import type { CliIo } from '../../../src/cli/command';
 import { ExitCode } from '../../../src/cli/exit-codes';
 import { main } from '../../../src/cli/main';
 import { parseLoadOverrides } from '../../../src/cli/overrides';
-import { clock, formatMs, formatProgress, ProgressPrinter } from '../../../src/cli/progress';
+import { formatProgress, ProgressPrinter } from '../../../src/cli/progress';
 
 function bufferIo(cwd = process.cwd()): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';
@@ -31,14 +31,6 @@ describe('progress line', () => {
       '0:12 / 0:30 (0:18 left)  users 50  412.3 req/s  p95 23 ms  errors 0.12%',
     );
     expect(formatProgress({ elapsedSeconds: 40, plannedSeconds: 30, users: 0, rps: 0, p95: null, errorRate: 0 })).toContain('(0:00 left)');
-  });
-
-  it('formats clocks and milliseconds for people', () => {
-    expect(clock(3725)).toBe('1:02:05');
-    expect(clock(59.6)).toBe('1:00');
-    expect(formatMs(4.26)).toBe('4.3 ms');
-    expect(formatMs(250)).toBe('250 ms');
-    expect(formatMs(19_000)).toBe('19.0 s');
   });
 
   it('rewrites one line on a terminal and prints every few seconds otherwise', () => {
