@@ -7,13 +7,13 @@ import { ExitCode } from '../exit-codes';
 import { loadOptionSpecs, loadOptionsHelp, parseLoadOverrides } from '../overrides';
 import { printDiagnostics } from '../print-diagnostics';
 import { ProgressPrinter } from '../progress';
-import { formatMs, formatPercent, formatRate, targetLabel, targetSentence } from '../../core/report/format';
+import { formatCount, formatMs, formatPercent, formatRate, targetLabel, targetSentence } from '../../core/report/format';
 import { projectToolDir } from '../project-paths';
 
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario with k6, show live progress, write reports',
-  help: `Usage: loadscope run FILE [--env NAME] [--report-dir DIR] [--k6 PATH] [--users N] [--rate RATE] [--duration TIME]
+  help: `Usage: loadscope run FILE [--env NAME] [--group NAME] [--report-dir DIR] [--k6 PATH] [--users N] [--rate RATE] [--duration TIME]
 
 Runs the scenario with k6 and writes a new report folder <report-dir>/<scenario>/<time>/ with report.md,
 report.html, summary.json, stats.csv, stats_history.csv, failures.csv, exceptions.csv and junit.xml.
@@ -22,6 +22,7 @@ Ctrl+C stops gracefully (reports are still written, marked as stopped); a second
 
 Options:
 ${loadOptionsHelp}
+  -g, --group NAME       run only this user group of a scenario with several
       --report-dir DIR   base folder for reports (default: load-reports)
       --k6 PATH          k6 binary to use (default: LOADSCOPE_K6, then PATH, then the project's .tools/bin)
   -h, --help             show this help
@@ -30,6 +31,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       ...loadOptionSpecs,
+      group: { type: 'string', short: 'g' },
       'report-dir': { type: 'string' },
       k6: { type: 'string' },
     });
@@ -43,6 +45,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
     const outcome = await runLoadTest({
       file: path.resolve(io.cwd, file),
       environment: values.env,
+      group: values.group,
       overrides,
       reportDir: path.resolve(io.cwd, values['report-dir'] ?? 'load-reports'),
       k6Path: values.k6 === undefined ? undefined : path.resolve(io.cwd, values.k6),
@@ -119,7 +122,7 @@ function printResult(result: RunResult, io: CliIo): void {
   if (result.verdict !== 'pass') io.out(`  ${result.outcomeMessage}\n`);
   if (t.requests > 0) {
     io.out(
-      `  ${t.requests} requests in ${Math.round(result.durationSeconds)} s (${formatRate(t.rps)}), ` +
+      `  ${formatCount(t.requests)} requests in ${Math.round(result.durationSeconds)} s (${formatRate(t.rps)}), ` +
         `${formatPercent(t.errorRate)} errors, median ${formatMs(t.p50)}, p95 ${formatMs(t.p95)}, p99 ${formatMs(t.p99)}\n`,
     );
   }
