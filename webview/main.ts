@@ -1,2 +1,36 @@
-// The results panel (a later change); bundled so the build has every entry from the start.
-export {};
+// The results panel's page script (dist/webview.js): finds what to draw first (the state saved before a reload,
+// else the data the host put in the page), then says `ready` and follows the host's messages.
+
+import './panel/panel.css';
+import { isHostMessage, isInitialPanelData, isPersistedPanelState } from '../src/extension/results-panel/message-guards';
+import type { PanelSnapshot } from '../src/extension/results-panel/messages';
+import { PanelApp } from './panel/panel-app';
+import { connectToHost, type PanelChannel } from './panel/vscode-api';
+
+function initialSnapshot(channel: PanelChannel): PanelSnapshot | undefined {
+  const saved = channel.savedState();
+  if (isPersistedPanelState(saved)) return saved.snapshot;
+  try {
+    const data: unknown = JSON.parse(document.body.dataset.initial ?? 'null');
+    return isInitialPanelData(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function start(): void {
+  const root = document.getElementById('panel');
+  if (root === null) return;
+  const channel = connectToHost();
+  const initial = initialSnapshot(channel);
+  let app = initial === undefined ? undefined : new PanelApp(root, channel, initial);
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = event.data;
+    if (!isHostMessage(message)) return;
+    if (app !== undefined) app.receive(message);
+    else if (message.type === 'snapshot') app = new PanelApp(root, channel, message.snapshot);
+  });
+  channel.post({ type: 'ready' });
+}
+
+start();

@@ -1,22 +1,19 @@
 // Charts over time drawn with Chart.js: throughput, latency with target lines, users, status codes, p95 by request.
 
 import { BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
-import type { ChartDataset, ChartOptions, ScaleOptions, TooltipItem } from 'chart.js';
+import type { ChartDataset, ChartOptions } from 'chart.js';
 import type { RunResult, TargetResult, TimelinePoint } from '../../src/core/results';
-import { formatClock, formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
+import { formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
+import { line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis as clockAxis, tooltipAndLegend, valueAxis } from './chart-parts';
+import type { LineDataset, XY } from './chart-parts';
 import { el } from './dom';
-import { statusClass, statusColour } from './palette';
 import type { Palette } from './palette';
 import { statusName } from './status-names';
 
 // Only what these charts use, so the inlined bundle stays small.
 Chart.register(LineController, LineElement, PointElement, LinearScale, BarController, BarElement, Legend, Tooltip);
 
-type XY = { x: number; y: number | null };
-type LineDataset = ChartDataset<'line', XY[]>;
 type BarDataset = ChartDataset<'bar', XY[]>;
-
-const TARGET_PREFIX = 'target ';
 
 interface ChartSpec {
   title: string;
@@ -30,53 +27,13 @@ function series(timeline: readonly TimelinePoint[], pick: (point: TimelinePoint)
   return timeline.map((point) => ({ x: point.t, y: pick(point) }));
 }
 
-function line(label: string, colour: string, data: XY[], extra: Partial<LineDataset> = {}): LineDataset {
-  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 1.5, pointRadius: 0, pointHitRadius: 6, tension: 0, ...extra };
-}
-
 // A target as a dashed horizontal line spanning the run; one point per second so index tooltips line up.
 function targetLine(target: TargetResult, timeline: readonly TimelinePoint[], colour: string): LineDataset {
   return line(`${TARGET_PREFIX}${targetLabel(target)}`, colour, series(timeline, () => target.threshold), { borderDash: [6, 4], borderWidth: 1.25 });
 }
 
-function timeAxis(timeline: readonly TimelinePoint[], palette: Palette, stacked = false): ScaleOptions<'linear'> {
-  return {
-    type: 'linear',
-    min: timeline[0]?.t ?? 0,
-    max: timeline[timeline.length - 1]?.t ?? 0,
-    stacked,
-    grid: { color: palette.grid },
-    ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 12, callback: (value) => formatClock(Number(value)) },
-    title: { display: true, text: 'time since start', color: palette.text },
-  };
-}
-
-function valueAxis(palette: Palette, title: string, extra: ScaleOptions<'linear'> = {}): ScaleOptions<'linear'> {
-  return {
-    type: 'linear',
-    beginAtZero: true,
-    grid: { color: palette.grid },
-    ticks: { color: palette.text },
-    title: { display: true, text: title, color: palette.text },
-    ...extra,
-  };
-}
-
-function isTargetItem(item: TooltipItem<'line' | 'bar'>): boolean {
-  return (item.dataset.label ?? '').startsWith(TARGET_PREFIX);
-}
-
-function tooltipAndLegend(palette: Palette, format: (value: number) => string) {
-  return {
-    legend: { labels: { color: palette.text, boxWidth: 12 } },
-    tooltip: {
-      filter: (item: TooltipItem<'line' | 'bar'>) => !isTargetItem(item) && item.parsed.y !== null,
-      callbacks: {
-        title: (items: TooltipItem<'line' | 'bar'>[]) => formatClock(items[0]?.parsed.x ?? 0),
-        label: (item: TooltipItem<'line' | 'bar'>) => `${item.dataset.label ?? ''}: ${format(item.parsed.y ?? 0)}`,
-      },
-    },
-  };
+function timeAxis(timeline: readonly TimelinePoint[], palette: Palette, stacked = false) {
+  return clockAxis(timeline[0]?.t ?? 0, timeline[timeline.length - 1]?.t ?? 0, palette, stacked);
 }
 
 function lineOptions(palette: Palette, format: (value: number) => string, scales: ChartOptions<'line'>['scales']): ChartOptions<'line'> {
@@ -106,8 +63,6 @@ function throughputChart(timeline: readonly TimelinePoint[]): ChartSpec {
       ),
   };
 }
-
-const METRIC_SERIES: Partial<Record<TargetResult['metric'], 'p50' | 'p95' | 'p99'>> = { median: 'p50', p95: 'p95', p99: 'p99' };
 
 function latencyChart(result: RunResult): ChartSpec {
   const timeline = result.timeline;
@@ -151,22 +106,15 @@ function usersChart(timeline: readonly TimelinePoint[]): ChartSpec {
   };
 }
 
-const CLASS_ORDER = ['1xx', '2xx', '3xx', '4xx', '429', '5xx', 'network'];
-
 function statusChart(timeline: readonly TimelinePoint[]): ChartSpec {
-  const codes = [...new Set(timeline.flatMap((point) => Object.keys(point.statuses)))].sort(
-    (a, b) => CLASS_ORDER.indexOf(statusClass(a)) - CLASS_ORDER.indexOf(statusClass(b)) || Number(a) - Number(b),
-  );
+  const codes = sortStatusCodes(timeline.flatMap((point) => Object.keys(point.statuses)));
   return {
     title: 'Responses by status code',
     description: 'Responses each second, stacked by status code; 429 and 5xx have their own colours, 0 is a network error.',
     draw: (canvas, palette) => {
-      const shades = new Map<string, number>();
+      const colours = statusColours(codes, palette.dark);
       const datasets: BarDataset[] = codes.map((code) => {
-        const kind = statusClass(code);
-        const shade = shades.get(kind) ?? 0;
-        shades.set(kind, shade + 1);
-        const colour = statusColour(code, shade, palette.dark);
+        const colour = colours.get(code) ?? palette.target;
         return { label: statusName(code), data: series(timeline, (point) => point.statuses[code] ?? 0), backgroundColor: colour, borderColor: colour, borderWidth: 0 };
       });
       const options: ChartOptions<'bar'> = {

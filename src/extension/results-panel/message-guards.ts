@@ -1,0 +1,221 @@
+// Decoding what crosses between host and webview (messages both ways, the webview's persisted state): each side
+// trusts nothing it receives until one of these guards has checked its shape.
+
+import { isRunResult } from '../../core/report/decode-run-result';
+import type {
+  ChartPoint,
+  HostMessage,
+  LiveFigures,
+  LiveRequestRow,
+  LiveTargetState,
+  PanelSnapshot,
+  PersistedPanelState,
+  ReportKind,
+  ReportLinks,
+  RunInfo,
+  RunState,
+  TargetSpec,
+  WebviewMessage,
+} from './messages';
+
+type Guard<T> = (value: unknown) => value is T;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function isNumberOrNull(value: unknown): value is number | null {
+  return value === null || isNumber(value);
+}
+
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
+  return Array.isArray(value) && value.every((item) => guard(item));
+}
+
+function isRecordOf<T>(value: unknown, guard: Guard<T>): value is Record<string, T> {
+  return isObject(value) && Object.values(value).every((item) => guard(item));
+}
+
+function fieldsAre(value: Record<string, unknown>, fields: readonly string[], guard: Guard<unknown>): boolean {
+  return fields.every((field) => guard(value[field]));
+}
+
+function isOneOf<T extends string>(choices: readonly T[]): Guard<T> {
+  return (value: unknown): value is T => typeof value === 'string' && choices.some((choice) => choice === value);
+}
+
+const isMetric = isOneOf(['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max', 'errors', 'success', 'rps'] as const);
+const isComparison = isOneOf(['<', '<=', '>', '>='] as const);
+const isVerdict = isOneOf(['pass', 'fail', 'stopped', 'error'] as const);
+const isOutcome = isOneOf(['completed', 'thresholds-failed', 'stopped', 'killed', 'script-error', 'k6-crashed', 'k6-missing', 'invalid-config'] as const);
+const isTargetStatus = isOneOf(['pass', 'fail', 'no-data', 'at-end'] as const);
+const isLoadModel = isOneOf(['closed', 'open'] as const);
+
+/** True for a report kind the panel may ask the host to open. */
+export const isReportKind: Guard<ReportKind> = isOneOf(['html', 'markdown', 'folder'] as const);
+
+function isTargetSpec(value: unknown): value is TargetSpec {
+  return (
+    isObject(value) &&
+    isMetric(value.metric) &&
+    (value.request === undefined || isString(value.request)) &&
+    isComparison(value.comparison) &&
+    isNumber(value.threshold) &&
+    isString(value.expression) &&
+    isNumber(value.line)
+  );
+}
+
+function isRunInfo(value: unknown): value is RunInfo {
+  return (
+    isObject(value) &&
+    fieldsAre(value, ['scenario', 'scenarioFile'], isString) &&
+    (value.environment === undefined || isString(value.environment)) &&
+    isNumber(value.plannedSeconds) &&
+    isArrayOf(value.load, (load): load is RunInfo['load'][number] => isObject(load) && fieldsAre(load, ['group', 'description'], isString) && isLoadModel(load.model)) &&
+    isArrayOf(value.requests, (request): request is RunInfo['requests'][number] => isObject(request) && fieldsAre(request, ['name', 'method', 'group'], isString)) &&
+    isArrayOf(value.targets, isTargetSpec)
+  );
+}
+
+/** True for a chart point as the feed produces it. */
+export function isChartPoint(value: unknown): value is ChartPoint {
+  return (
+    isObject(value) &&
+    fieldsAre(value, ['t', 'span', 'users', 'rps', 'failuresPerSecond'], isNumber) &&
+    fieldsAre(value, ['p50', 'p95', 'p99'], isNumberOrNull) &&
+    isRecordOf(value.statuses, isNumber) &&
+    isRecordOf(value.requestP95, isNumberOrNull)
+  );
+}
+
+function isRequestRow(value: unknown): value is LiveRequestRow {
+  return (
+    isObject(value) &&
+    fieldsAre(value, ['name', 'method', 'group'], isString) &&
+    fieldsAre(value, ['count', 'failures', 'rps'], isNumber) &&
+    fieldsAre(value, ['p50', 'p95', 'p99'], isNumberOrNull)
+  );
+}
+
+function isTargetState(value: unknown): value is LiveTargetState {
+  return (
+    isObject(value) &&
+    fieldsAre(value, ['label', 'margin'], isString) &&
+    isNumberOrNull(value.actual) &&
+    isTargetStatus(value.status) &&
+    fieldsAre(value, ['estimate', 'final'], isBoolean) &&
+    isNumberOrNull(value.firstFailedAt)
+  );
+}
+
+function isFigures(value: unknown): value is LiveFigures {
+  return (
+    isObject(value) &&
+    fieldsAre(value, ['elapsedSeconds', 'users', 'peakUsers', 'requests', 'failures', 'rps', 'droppedIterations'], isNumber) &&
+    fieldsAre(value, ['currentRps', 'currentP95', 'errorRate', 'p50', 'p95', 'p99'], isNumberOrNull) &&
+    isArrayOf(value.perRequest, isRequestRow) &&
+    isArrayOf(value.targets, isTargetState) &&
+    isBoolean(value.final)
+  );
+}
+
+function isReportLinks(value: unknown): value is ReportLinks {
+  return isObject(value) && fieldsAre(value, ['folderLabel', 'folder', 'html', 'markdown'], isString);
+}
+
+function isReportLinksOrNull(value: unknown): value is ReportLinks | null {
+  return value === null || isReportLinks(value);
+}
+
+function isRunState(value: unknown): value is RunState {
+  if (!isObject(value)) return false;
+  switch (value.kind) {
+    case 'waiting':
+      return true;
+    case 'running':
+      return fieldsAre(value, ['startedAt', 'k6Version'], isString);
+    case 'stopping':
+      return isBoolean(value.hard) && isString(value.reason);
+    case 'finished':
+      return isVerdict(value.verdict) && isOutcome(value.outcome) && isString(value.message) && isReportLinksOrNull(value.reports);
+    case 'failed':
+    case 'k6-missing':
+      return isString(value.message) && isReportLinksOrNull(value.reports);
+    case 'interrupted':
+      return isString(value.message);
+    default:
+      return false;
+  }
+}
+
+function isPanelSnapshot(value: unknown): value is PanelSnapshot {
+  return (
+    isObject(value) &&
+    isRunInfo(value.run) &&
+    isRunState(value.state) &&
+    isArrayOf(value.points, isChartPoint) &&
+    (value.figures === null || isFigures(value.figures)) &&
+    (value.result === null || isRunResult(value.result)) &&
+    (value.selectedRequests === null || isArrayOf(value.selectedRequests, isString))
+  );
+}
+
+/** True for a message the host sends to the webview. */
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'snapshot':
+      return isPanelSnapshot(value.snapshot);
+    case 'tick':
+      return isChartPoint(value.point) && isFigures(value.figures);
+    case 'state':
+      return isRunState(value.state);
+    case 'finished':
+      return isRunResult(value.result);
+    default:
+      return false;
+  }
+}
+
+/** True for a message the webview sends to the host. */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'ready':
+    case 'openSetting':
+      return true;
+    case 'stop':
+      return isBoolean(value.hard);
+    case 'openReport':
+      return isReportKind(value.report);
+    case 'openFile':
+      return isString(value.path) && isNumberOrNull(value.line);
+    case 'selectRequests':
+      return isArrayOf(value.names, isString);
+    default:
+      return false;
+  }
+}
+
+/** True for the state a results webview persisted (what the serializer gets back after a reload). */
+export function isPersistedPanelState(value: unknown): value is PersistedPanelState {
+  return isObject(value) && value.version === 1 && isPanelSnapshot(value.snapshot);
+}
+
+/** True for the panel's initial data (the `data-` attribute of its page). */
+export function isInitialPanelData(value: unknown): value is PanelSnapshot {
+  return isPanelSnapshot(value);
+}

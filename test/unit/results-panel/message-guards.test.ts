@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { isHostMessage, isInitialPanelData, isPersistedPanelState, isWebviewMessage } from '../../../src/extension/results-panel/message-guards';
+import type { HostMessage, WebviewMessage } from '../../../src/extension/results-panel/messages';
+import { RunFeed } from '../../../src/extension/results-panel/run-feed';
+import { hostileRun, passingRun } from '../report/fixtures';
+import { runInfo, second, totalsAfter } from './fixtures';
+
+/** What actually arrives on the other side: JSON, not the objects that were sent. */
+function sent(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+function feedMessages(): HostMessage[] {
+  const feed = new RunFeed(runInfo({ environment: 'staging' }));
+  const result = passingRun();
+  return [
+    { type: 'snapshot', snapshot: feed.snapshot() },
+    ...feed.apply({ type: 'started', startedAt: '2026-01-22T10:15:03.000Z', pid: 1, k6Version: 'v2.2.0', scriptPath: 'test.js', args: [] }),
+    ...feed.apply({ type: 'tick', point: second(0), totals: totalsAfter(1) }),
+    ...feed.apply({ type: 'tick', point: second(1, { rps: 0 }), totals: totalsAfter(2) }),
+    ...feed.apply({ type: 'stopping', hard: false, reason: 'stop requested' }),
+    ...feed.apply({ type: 'finished', result }),
+    ...feed.reportsWritten(result, { folderLabel: 'r', folder: '/r', html: '/r/report.html', markdown: '/r/report.md' }),
+    { type: 'snapshot', snapshot: feed.snapshot() },
+    { type: 'state', state: { kind: 'interrupted', message: 'gone' } },
+    { type: 'finished', result: { ...hostileRun(), timeline: [] } },
+  ];
+}
+
+describe('isHostMessage', () => {
+  it('accepts every message the feed sends, after the trip through JSON', () => {
+    const messages = feedMessages();
+    expect(messages.map((message) => message.type)).toEqual(['snapshot', 'state', 'tick', 'tick', 'state', 'finished', 'state', 'state', 'snapshot', 'state', 'finished']);
+    for (const message of messages) expect(isHostMessage(sent(message)), message.type).toBe(true);
+  });
+
+  it('rejects what is not a host message', () => {
+    const tick = feedMessages().find((message) => message.type === 'tick');
+    if (tick?.type !== 'tick') throw new Error('expected a tick');
+    const cases: unknown[] = [
+      null,
+      'tick',
+      [],
+      { type: 'ready' },
+      { type: 'tick' },
+      { ...tick, point: { ...tick.point, rps: '20' } },
+      { ...tick, point: { ...tick.point, statuses: { '200': null } } },
+      { ...tick, figures: { ...tick.figures, targets: [{ label: 'x' }] } },
+      { ...tick, figures: { ...tick.figures, final: 'no' } },
+      { type: 'state', state: { kind: 'exploded' } },
+      { type: 'state', state: { kind: 'finished', verdict: 'maybe', outcome: 'completed', message: '', reports: null } },
+      { type: 'state', state: { kind: 'failed', message: 'x', reports: { folder: '/r' } } },
+      { type: 'finished', result: { scenario: 'x' } },
+      { type: 'snapshot', snapshot: { run: runInfo(), state: { kind: 'waiting' }, points: 'many', figures: null, result: null, selectedRequests: null } },
+    ];
+    for (const value of cases) expect(isHostMessage(value), JSON.stringify(value)).toBe(false);
+  });
+});
+
+describe('isWebviewMessage', () => {
+  it('accepts each message the page sends', () => {
+    const messages: WebviewMessage[] = [
+      { type: 'ready' },
+      { type: 'stop', hard: false },
+      { type: 'stop', hard: true },
+      { type: 'openReport', report: 'html' },
+      { type: 'openReport', report: 'markdown' },
+      { type: 'openReport', report: 'folder' },
+      { type: 'openFile', path: 'a.scenario.yaml', line: 3 },
+      { type: 'openFile', path: 'a.scenario.yaml', line: null },
+      { type: 'openSetting' },
+      { type: 'selectRequests', names: ['login', 'cart'] },
+    ];
+    for (const message of messages) expect(isWebviewMessage(sent(message)), JSON.stringify(message)).toBe(true);
+  });
+
+  it('rejects what the page never sends', () => {
+    const cases: unknown[] = [
+      undefined,
+      { command: 'stop' },
+      { type: 'stop' },
+      { type: 'openReport', report: 'summary.json' },
+      { type: 'openReport', report: '../../etc/passwd' },
+      { type: 'openFile', path: 3, line: null },
+      { type: 'openFile', path: 'x' },
+      { type: 'selectRequests', names: 'login' },
+      { type: 'selectRequests', names: ['login', 2] },
+      { type: 'runCommand', command: 'rm' },
+    ];
+    for (const value of cases) expect(isWebviewMessage(value), JSON.stringify(value)).toBe(false);
+  });
+});
+
+describe('persisted state', () => {
+  it('accepts what a page saves and nothing of another version', () => {
+    const snapshot = sent(new RunFeed(runInfo()).snapshot());
+    expect(isPersistedPanelState({ version: 1, snapshot })).toBe(true);
+    expect(isInitialPanelData(snapshot)).toBe(true);
+    expect(isPersistedPanelState({ version: 2, snapshot })).toBe(false);
+    expect(isPersistedPanelState(snapshot)).toBe(false);
+    expect(isPersistedPanelState(undefined)).toBe(false);
+  });
+});

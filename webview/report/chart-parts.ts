@@ -1,0 +1,85 @@
+// Chart.js pieces shared by the report page and the live results panel: series styles, axes, tooltips, the
+// colour and order of status codes, so both draw the same figures the same way.
+
+import type { ChartDataset, ScaleOptions, TooltipItem } from 'chart.js';
+import type { TargetMetric } from '../../src/core/scenario/model';
+import { formatClock } from '../../src/core/report/format';
+import { statusClass, statusColour } from './palette';
+import type { Palette } from './palette';
+
+export type XY = { x: number; y: number | null };
+export type LineDataset = ChartDataset<'line', XY[]>;
+
+/** Legend labels of target lines start with this, so tooltips can leave them out. */
+export const TARGET_PREFIX = 'target ';
+
+/** The latency series a target metric is drawn in the colour of, when there is one. */
+export const METRIC_SERIES: Partial<Record<TargetMetric, 'p50' | 'p95' | 'p99'>> = { median: 'p50', p95: 'p95', p99: 'p99' };
+
+/** A thin line series without point markers. */
+export function line(label: string, colour: string, data: XY[], extra: Partial<LineDataset> = {}): LineDataset {
+  return { label, data, borderColor: colour, backgroundColor: colour, borderWidth: 1.5, pointRadius: 0, pointHitRadius: 6, tension: 0, ...extra };
+}
+
+/** The x axis: seconds since the start, labelled as a clock. */
+export function timeAxis(min: number, max: number, palette: Palette, stacked = false): ScaleOptions<'linear'> {
+  return {
+    type: 'linear',
+    min,
+    max,
+    stacked,
+    grid: { color: palette.grid },
+    ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 12, callback: (value) => formatClock(Number(value)) },
+    title: { display: true, text: 'time since start', color: palette.text },
+  };
+}
+
+/** A y axis from zero with a unit title. */
+export function valueAxis(palette: Palette, title: string, extra: ScaleOptions<'linear'> = {}): ScaleOptions<'linear'> {
+  return {
+    type: 'linear',
+    beginAtZero: true,
+    grid: { color: palette.grid },
+    ticks: { color: palette.text },
+    title: { display: true, text: title, color: palette.text },
+    ...extra,
+  };
+}
+
+function isTargetItem(item: TooltipItem<'line' | 'bar'>): boolean {
+  return (item.dataset.label ?? '').startsWith(TARGET_PREFIX);
+}
+
+/** Legend colours and tooltips that show the time as a clock and leave target lines out. */
+export function tooltipAndLegend(palette: Palette, format: (value: number) => string) {
+  return {
+    legend: { labels: { color: palette.text, boxWidth: 12 } },
+    tooltip: {
+      filter: (item: TooltipItem<'line' | 'bar'>) => !isTargetItem(item) && item.parsed.y !== null,
+      callbacks: {
+        title: (items: TooltipItem<'line' | 'bar'>[]) => formatClock(items[0]?.parsed.x ?? 0),
+        label: (item: TooltipItem<'line' | 'bar'>) => `${item.dataset.label ?? ''}: ${format(item.parsed.y ?? 0)}`,
+      },
+    },
+  };
+}
+
+const CLASS_ORDER = ['1xx', '2xx', '3xx', '4xx', '429', '5xx', 'network'];
+
+/** Status codes in reading order: successes first, then client errors, 429, server errors, network errors. */
+export function sortStatusCodes(codes: Iterable<string>): string[] {
+  return [...new Set(codes)].sort((a, b) => CLASS_ORDER.indexOf(statusClass(a)) - CLASS_ORDER.indexOf(statusClass(b)) || Number(a) - Number(b));
+}
+
+/** A colour per code (sorted as `sortStatusCodes`), shades apart within a class. */
+export function statusColours(sortedCodes: readonly string[], dark: boolean): Map<string, string> {
+  const shades = new Map<string, number>();
+  const colours = new Map<string, string>();
+  for (const code of sortedCodes) {
+    const kind = statusClass(code);
+    const shade = shades.get(kind) ?? 0;
+    shades.set(kind, shade + 1);
+    colours.set(code, statusColour(code, shade, dark));
+  }
+  return colours;
+}
