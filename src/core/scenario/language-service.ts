@@ -314,7 +314,14 @@ const FLOW_SNIPPET: Snippet = { label: 'flow', detail: 'Ordered steps picked as 
 function snippetsFor(spec: ObjectSpec, present: ReadonlySet<string>, range: SourceRange): CompletionItem[] {
   if (present.size > 0) return [];
   const mixItem = spec.name === 'request' && spec.keys.some((key) => key.key === 'weight');
-  const snippets = spec.name === 'request' ? [...REQUEST_SNIPPETS, ...(mixItem ? [FLOW_SNIPPET] : [])] : spec.name === 'load' ? LOAD_SNIPPETS : [];
+  const snippets =
+    spec.name === 'request'
+      ? [...REQUEST_SNIPPETS, ...(mixItem ? [FLOW_SNIPPET] : [])]
+      : spec.name === 'load'
+        ? LOAD_SNIPPETS
+        : spec.name === 'targets' || spec.name === 'request targets'
+          ? TARGET_SNIPPETS
+          : [];
   return snippets.map((snippet): CompletionItem => ({
     label: snippet.label,
     kind: 'snippet',
@@ -324,6 +331,10 @@ function snippetsFor(spec: ObjectSpec, present: ReadonlySet<string>, range: Sour
     range,
   }));
 }
+
+const TARGET_SNIPPETS: readonly Snippet[] = [
+  { label: 'latency and errors', detail: 'Median, p99 and error-rate targets', body: 'median: < ${1:200ms}\np99: < ${2:500ms}\nerrors: < ${3:0.1%}' },
+];
 
 const LOAD_SNIPPETS: readonly Snippet[] = [
   { label: 'closed load', detail: 'Concurrent users with a spawn rate', body: 'users: ${1:100}\nspawnRate: ${2:10/s}\nduration: ${3:5m}' },

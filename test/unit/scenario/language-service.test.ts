@@ -78,7 +78,12 @@ describe('completion of keys', () => {
   });
 
   it('offers target metrics under targets', () => {
-    expect(labels('targets:\n  |')).toEqual(['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max', 'errors', 'success', 'rps', 'requests']);
+    expect(labels('targets:\n  |')).toEqual(['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max', 'errors', 'success', 'rps', 'requests', 'latency and errors']);
+  });
+
+  it('offers a snippet of latency and error targets in an empty targets block', () => {
+    const snippet = complete('targets:\n  |').find((item) => item.kind === 'snippet');
+    expect(snippet?.insertText).toBe('median: < ${1:200ms}\np99: < ${2:500ms}\nerrors: < ${3:0.1%}');
   });
 
   it('offers environment names', () => {
