@@ -10,15 +10,19 @@ import { createRunFolder } from './report/run-folder';
 import type { ReportFiles } from './report/report-files';
 import { writeReports } from './report/write-reports';
 import type { RunResult } from './results';
+import { redactRunEvent, redactRunResult, secretRedactor } from './run/redact-secrets';
 import { failedRunResult, runScenario, type RunEvent } from './run/run-scenario';
 import { hasErrors, type Diagnostic } from './scenario/diagnostics';
 import type { Scenario } from './scenario/model';
+import { selectGroup } from './scenario/select-group';
 import { loadScenarioFile } from './scenario-file';
 
 export interface LoadTestOptions {
   /** Absolute path of the scenario file. */
   file: string;
   environment?: string;
+  /** Run only this user group of a scenario that has several. */
+  group?: string;
   overrides?: LoadOverrides;
   /** Base folder for reports; each run gets `<reportDir>/<scenario>/<time>/`. */
   reportDir: string;
@@ -32,6 +36,8 @@ export interface LoadTestOptions {
   displayRoot: string;
   /** Environment of the run: `${env:...}` values and k6 discovery. */
   env: NodeJS.ProcessEnv;
+  /** Values in `env` that are secret: replaced with `***` in every event, message and report. */
+  secrets?: readonly string[];
   /** Graceful stop, then hard stop. */
   signal?: AbortSignal;
   killSignal?: AbortSignal;
@@ -46,8 +52,17 @@ export type LoadTestOutcome =
 
 /** Validates, runs and reports. Invalid scenarios write nothing; every run that starts leaves a report folder. */
 export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestOutcome> {
-  const { scenario, diagnostics } = loadScenarioFile(options.file, { environment: options.environment, env: options.env });
-  if (!scenario || hasErrors(diagnostics)) return { kind: 'invalid', diagnostics };
+  const loaded = loadScenarioFile(options.file, { environment: options.environment, env: options.env });
+  const diagnostics = loaded.diagnostics;
+  if (!loaded.scenario || hasErrors(diagnostics)) return { kind: 'invalid', diagnostics };
+  let scenario = loaded.scenario;
+  if (options.group !== undefined) {
+    const selected = selectGroup(scenario, options.group);
+    if (!selected.ok) return { kind: 'invalid', diagnostics: [...diagnostics, groupDiagnostic(options.file, selected.message)] };
+    scenario = selected.scenario;
+  }
+  const redact = secretRedactor(options.secrets ?? []);
+  const onEvent = options.onEvent;
   options.onScenario?.(scenario, plannedDurationSeconds(scenario, options.overrides));
 
   const located = await locateK6({ explicitPath: options.k6Path, explicitLabel: options.k6PathLabel, env: options.env, toolDir: options.toolDir });
@@ -67,14 +82,14 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestOut
         env: definedValues(options.env),
         signal: options.signal,
         killSignal: options.killSignal,
-        onEvent: options.onEvent,
+        onEvent: onEvent === undefined ? undefined : (event) => onEvent(redactRunEvent(event, redact)),
       });
     } finally {
       // The compiled test holds copies of the scenario's data files: it does not outlive the run.
       rmSync(workDir, { recursive: true, force: true });
     }
   }
-  result = { ...result, scenarioFile: displayPath(options.file, options.displayRoot) };
+  result = { ...redactRunResult(result, redact), scenarioFile: displayPath(options.file, options.displayRoot) };
   const folder = createRunFolder(options.reportDir, scenario.name, new Date(result.startedAt));
   const files = await writeReports(folder, result);
   return { kind: 'finished', diagnostics, scenario, result, folder, files, ...(k6 ? { k6 } : {}) };
@@ -90,6 +105,10 @@ export function plannedDurationSeconds(scenario: Scenario, overrides?: LoadOverr
 export function displayPath(file: string, root: string): string {
   const relative = path.relative(root, file);
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+function groupDiagnostic(file: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unknown-group', message };
 }
 
 function definedValues(env: NodeJS.ProcessEnv): Record<string, string> {

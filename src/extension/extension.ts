@@ -1,12 +1,57 @@
-// The VS Code shell over the core. It only collects registrations; each feature lives in its own module.
+// The VS Code shell over the core. `activate` builds the services once, hands them to each feature, and only
+// collects the registrations; no feature keeps state at module level.
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { registerAuthoring } from './authoring/register-authoring';
+import { Config } from './config';
+import { registerResultsPanel } from './results-panel/register-results-panel';
+import { registerK6Commands } from './run/k6-setup';
+import { ReportHistory } from './run/report-history';
+import { registerRunCodeLens } from './run/run-code-lens';
+import { registerRunCommands } from './run/run-commands';
+import { registerRunContext } from './run/run-context';
+import { RunController } from './run/run-controller';
+import { registerSecretCommands } from './run/secret-commands';
+import { SecretEnvironment } from './run/secret-environment';
+import { SETTINGS } from './run/setting-values';
 
+/** Starts the extension: authoring, running, the results panel. */
 export function activate(context: vscode.ExtensionContext): void {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Loadscope', { log: true });
+  const config = new Config();
+  // PENDING (results panel): the panel charts p50/p95/p99 whatever `loadscope.chart.percentiles` says; once
+  // ResultsPanelOptions takes `chartPercentiles: () => ChartPercentile[]`, pass `() => config.chartPercentiles` here.
+  const panels = registerResultsPanel(context, { k6PathSetting: SETTINGS.k6Path });
+  const secrets = new SecretEnvironment(context.secrets, context.globalState);
+  const history = new ReportHistory(context.workspaceState);
+  const runs = new RunController({
+    config,
+    log,
+    panels,
+    secrets,
+    history,
+    extensionUri: context.extensionUri,
+    // A development checkout keeps the k6 that `npm run setup` built; an installed extension has no such folder.
+    toolDir: context.extensionMode === vscode.ExtensionMode.Production ? undefined : path.join(context.extensionUri.fsPath, '.tools', 'bin'),
+  });
+  const services = { config, log, panels, secrets, history, runs, extensionUri: context.extensionUri };
+
   context.subscriptions.push(
-    vscode.commands.registerCommand('loadscope.runScenario', () =>
-      vscode.window.showInformationMessage('Loadscope: running scenarios from the editor is not built yet; use the `loadscope run FILE` command line meanwhile.'),
-    ),
+    registerAuthoring(context, { log, env: () => ({ ...process.env, ...secrets.lastKnown }) }),
+    registerRunCommands(context, services),
+    registerRunCodeLens(context, services),
+    registerRunContext(context, services),
+    registerK6Commands(context, services),
+    registerSecretCommands(context, services),
+    runs,
+    history,
+    secrets,
+    panels,
+    // Last: everything above may still log while it is disposed.
+    log,
   );
+  log.info(`Loadscope activated (activate took ${Math.round(performance.now() - started)} ms).`);
 }
 
 export function deactivate(): void {}

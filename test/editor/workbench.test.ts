@@ -1,5 +1,5 @@
 // End to end in the browser: the packaged extension installed into code-server, driven through the workbench UI.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './harness/code-server';
@@ -8,8 +8,8 @@ import { packageExtension } from './harness/vsix';
 import { Workbench } from './harness/workbench';
 import { copyWorkspace, sampleWorkspaceSource } from './harness/workspace';
 
-// The stub command's message; update it together with what loadscope.runScenario shows.
-const RUN_SCENARIO_MESSAGE = /running scenarios from the editor is not built yet/;
+// What loadscope.runScenario says when its k6 cannot be used: what was tried, and the ways out as buttons.
+const K6_MISSING_MESSAGE = /no usable k6 v2\.x was found\. Tried: .*no-such-k6 \(loadscope\.k6Path setting\): no such file/;
 
 /** The first top-level names in the explorer's default order (folders first, then files, by name). */
 function firstExplorerNames(folder: string, count: number): string[] {
@@ -29,6 +29,11 @@ describe('workbench with the packaged extension', () => {
     const vsix = packageExtension();
     workspace = copyWorkspace(sampleWorkspaceSource(), 'workbench');
     server = await startCodeServer({ label: 'workbench', vsixFiles: [vsix] });
+    // A k6 path that does not exist, so Run Scenario says so whatever k6 this machine has. It is a machine setting:
+    // a remote window (code-server is one) reads it from the remote machine's settings.
+    const machineSettings = path.join(server.dataDir, 'user', 'Machine');
+    mkdirSync(machineSettings, { recursive: true });
+    writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'loadscope.k6Path': path.join(workspace, 'no-such-k6') }));
     workbench = await Workbench.open(server, { folder: workspace, screenshotPrefix: 'workbench' });
   });
 
@@ -53,10 +58,21 @@ describe('workbench with the packaged extension', () => {
     await workbench!.screenshot('scenario-open');
   });
 
-  it('runs "Loadscope: Run Scenario" from the command palette and shows its notification', async () => {
+  it('runs "Loadscope: Run Scenario" from the command palette and says what to do when k6 cannot be used', async () => {
     await workbench!.runCommand('Loadscope: Run Scenario');
-    const message = await workbench!.waitForNotification(RUN_SCENARIO_MESSAGE);
-    await workbench!.screenshot('run-scenario-notification');
-    expect(message).toMatch(RUN_SCENARIO_MESSAGE);
+    const message = await workbench!.waitForNotification(K6_MISSING_MESSAGE);
+    await workbench!.screenshot('run-scenario-k6-missing');
+    expect(message).toMatch(K6_MISSING_MESSAGE);
+    const toast = workbench!.page.locator('.notifications-toasts .notification-list-item', { hasText: K6_MISSING_MESSAGE });
+    const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((text) => text.trim());
+    expect(buttons).toEqual(expect.arrayContaining(['Select k6 Binary', 'Open Settings', 'Install Instructions']));
+  });
+
+  it('opens the install instructions from that message, without any network', async () => {
+    const toast = workbench!.page.locator('.notifications-toasts .notification-list-item', { hasText: K6_MISSING_MESSAGE });
+    await toast.locator('.monaco-button', { hasText: 'Install Instructions' }).click();
+    const preview = workbench!.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
+    await preview.locator('h3', { hasText: 'Installing k6' }).waitFor({ state: 'visible' });
+    await workbench!.screenshot('install-instructions');
   });
 });

@@ -1,6 +1,8 @@
 // Every extension-host test, in run order. Add new test lists here.
 import { activationTests } from './activation';
+import { authoringTests } from './authoring';
 import type { ExtensionHostTest } from './extension-host-test';
+import { runScenarioTests } from './run-scenario';
 
 /** The full list both entry points (index.ts, mocha-suite.ts) run. */
-export const allTests: readonly ExtensionHostTest[] = [...activationTests];
+export const allTests: readonly ExtensionHostTest[] = [...activationTests, ...authoringTests, ...runScenarioTests];

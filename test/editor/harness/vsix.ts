@@ -39,7 +39,9 @@ export function packageExtension(): string {
   const vsce = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
   const partial = path.join(editorOutputDir, 'loadscope.partial.vsix');
   // --no-dependencies: dist/ is bundled, so vsce must neither list nor ask npm about node_modules.
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', partial], {
+  // --no-rewrite-relative-links: the README links docs/ relatively and the repository is not on GitHub, which vsce
+  // would otherwise refuse (it wants a base URL to rewrite them to).
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', partial], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 120_000,
