@@ -97,6 +97,12 @@ if (nodeVersion === undefined || !nodeVersion.startsWith(`v${NODE_MAJOR}.`)) {
   writeFileSync(manifestPath, JSON.stringify({ ...readManifest(), layout, node: nodeVersion }, null, 2) + '\n');
 }
 
+/** The environment without what an enclosing `npm test` sets (npm_*, NODE): code-server's install script
+ * would otherwise check the version of that npm's Node 20 rather than the Node 24 put first on PATH. */
+function outsideNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_') && name !== 'NODE'));
+}
+
 // 3. code-server, installed and later run with Node 24 first on PATH.
 if (!codeServerReady) {
   step(`installing code-server ${CODE_SERVER_VERSION} (about 100 s, ~620 MB)…`);
@@ -106,8 +112,9 @@ if (!codeServerReady) {
   for (const dir of ['config', 'data', 'cache', 'tmp']) mkdirSync(path.join(home, dir), { recursive: true });
   mkdirSync(installDir, { recursive: true });
   const env = {
-    ...process.env,
+    ...outsideNpm(process.env),
     PATH: `${path.dirname(nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
+    NODE: nodeBinary,
     // Without it node-gyp downloads Node headers, which these machines cannot reach.
     npm_config_nodedir: abs(layout.nodeDir),
     // Keep every file the install writes inside .tools/ rather than the home folder or /tmp.
