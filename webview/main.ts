@@ -2,14 +2,16 @@
 // else the data the host put in the page), then says `ready` and follows the host's messages.
 
 import './panel/panel.css';
-import { isHostMessage, isInitialPanelData, isPersistedPanelState } from '../src/extension/results-panel/message-guards';
+import { decodePersistedPanelState, isHostMessage, isInitialPanelData } from '../src/extension/results-panel/message-guards';
 import type { PanelSnapshot } from '../src/extension/results-panel/messages';
+import { DEFAULT_CHART_PERCENTILES } from '../src/extension/run/setting-values';
 import { PanelApp } from './panel/panel-app';
 import { connectToHost, type PanelChannel } from './panel/vscode-api';
 
 function initialSnapshot(channel: PanelChannel): PanelSnapshot | undefined {
-  const saved = channel.savedState();
-  if (isPersistedPanelState(saved)) return saved.snapshot;
+  // The host's snapshot, which follows `ready`, brings the panel's own choice of lines if this had none.
+  const saved = decodePersistedPanelState(channel.savedState(), DEFAULT_CHART_PERCENTILES);
+  if (saved !== undefined) return saved.snapshot;
   try {
     const data: unknown = JSON.parse(document.body.dataset.initial ?? 'null');
     return isInitialPanelData(data) ? data : undefined;

@@ -20,9 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Loadscope', { log: true });
   const config = new Config();
-  // PENDING (results panel): the panel charts p50/p95/p99 whatever `loadscope.chart.percentiles` says; once
-  // ResultsPanelOptions takes `chartPercentiles: () => ChartPercentile[]`, pass `() => config.chartPercentiles` here.
-  const panels = registerResultsPanel(context, { k6PathSetting: SETTINGS.k6Path });
+  const panels = registerResultsPanel(context, { k6PathSetting: SETTINGS.k6Path, chartPercentiles: () => config.chartPercentiles });
   const secrets = new SecretEnvironment(context.secrets, context.globalState);
   const history = new ReportHistory(context.workspaceState);
   const runs = new RunController({

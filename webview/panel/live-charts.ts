@@ -6,10 +6,11 @@ import { Chart, Filler, Legend, LineController, LineElement, LinearScale, PointE
 import type { ChartOptions } from 'chart.js';
 import { formatCount, formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
 import type { ChartPoint, LiveFigures, RunInfo, TargetSpec } from '../../src/extension/results-panel/messages';
-import { line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis, tooltipAndLegend, valueAxis } from '../report/chart-parts';
+import { line, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis, tooltipAndLegend, valueAxis } from '../report/chart-parts';
 import type { LineDataset, XY } from '../report/chart-parts';
 import { el } from '../report/dom';
 import { statusName } from '../report/status-names';
+import { latencyReading, latencySeries, latencyTargetColour, type LatencyLine } from './latency-lines';
 import type { Theme } from './theme';
 
 // Only what these charts use.
@@ -23,6 +24,8 @@ export interface ChartContext {
   theme: Theme;
   /** Request names charted by latency. */
   selectedRequests: readonly string[];
+  /** Overall latency lines charted. */
+  chartPercentiles: readonly LatencyLine[];
   /** Status codes seen so far, in reading order. */
   statusCodes: readonly string[];
 }
@@ -89,23 +92,17 @@ const latency: LiveChartSpec = {
   title: 'Response time percentiles',
   unit: 'ms',
   format: formatMs,
-  series: ({ theme }) => [
-    { key: 'p50', label: 'p50', colour: theme.palette.p50, value: (point) => point.p50 },
-    { key: 'p95', label: 'p95', colour: theme.palette.p95, value: (point) => point.p95 },
-    { key: 'p99', label: 'p99', colour: theme.palette.p99, value: (point) => point.p99 },
-  ],
-  targets: ({ run, theme }) =>
+  series: ({ chartPercentiles, theme }) => latencySeries(chartPercentiles, theme.latency),
+  // Targets stay drawn whichever lines are charted.
+  targets: ({ run, chartPercentiles, theme }) =>
     targetLines(
       run.targets.filter((target) => target.request === undefined && isLatencyMetric(target.metric)),
-      (target) => {
-        const series = METRIC_SERIES[target.metric];
-        return series === undefined ? theme.palette.target : theme.palette[series];
-      },
+      (target) => latencyTargetColour(target.metric, chartPercentiles, theme.latency, theme.palette.target),
     ),
-  summary: ({ points, figures }) => {
+  summary: ({ points, figures, chartPercentiles, theme }) => {
     const last = lastPoint(points);
     if (last === undefined || figures === null) return 'No responses yet.';
-    return `Last: p50 ${formatMs(last.p50)}, p95 ${formatMs(last.p95)}, p99 ${formatMs(last.p99)}. Over the run so far: p95 ${formatMs(figures.p95)}.`;
+    return `Last: ${latencyReading(latencySeries(chartPercentiles, theme.latency), last)}. Over the run so far: p95 ${formatMs(figures.p95)}.`;
   },
 };
 

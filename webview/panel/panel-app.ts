@@ -5,6 +5,7 @@ import { LIVE_DECIMATION, LiveTimeline, PERSISTED_DECIMATION, decimateTimeline }
 import { finalFigures } from '../../src/extension/results-panel/live-figures';
 import type { ChartPoint, HostMessage, LiveFigures, PanelSnapshot, RunInfo, RunState } from '../../src/extension/results-panel/messages';
 import type { RunResult } from '../../src/core/results';
+import type { ChartPercentile } from '../../src/extension/run/setting-values';
 import { sortStatusCodes } from '../report/chart-parts';
 import { el } from '../report/dom';
 import { LiveCharts, type ChartContext } from './live-charts';
@@ -35,6 +36,7 @@ export class PanelApp {
   private figures: LiveFigures | null;
   private result: RunResult | null;
   private selected: string[] | null;
+  private chartPercentiles: ChartPercentile[];
   private timeline: LiveTimeline;
   private readonly statusCodes = new Set<string>();
   private theme: Theme = readTheme();
@@ -53,6 +55,7 @@ export class PanelApp {
     this.figures = snapshot.figures;
     this.result = snapshot.result;
     this.selected = snapshot.selectedRequests;
+    this.chartPercentiles = snapshot.chartPercentiles;
     this.timeline = new LiveTimeline(LIVE_DECIMATION, snapshot.points);
     this.views = this.buildViews();
     this.renderAll();
@@ -95,6 +98,7 @@ export class PanelApp {
       figures: this.figures,
       result: this.result,
       selectedRequests: this.selected,
+      chartPercentiles: this.chartPercentiles,
     };
   }
 
@@ -105,6 +109,7 @@ export class PanelApp {
     this.figures = snapshot.figures;
     this.result = snapshot.result;
     this.selected = snapshot.selectedRequests;
+    this.chartPercentiles = snapshot.chartPercentiles;
     this.timeline = new LiveTimeline(LIVE_DECIMATION, snapshot.points);
     this.statusCodes.clear();
     if (!sameRun) this.views = this.buildViews();
@@ -198,6 +203,7 @@ export class PanelApp {
       figures: this.figures,
       theme: this.theme,
       selectedRequests: this.chartedNames(),
+      chartPercentiles: this.chartPercentiles,
       statusCodes: sortStatusCodes(this.statusCodes),
     };
   }

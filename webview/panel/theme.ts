@@ -2,9 +2,12 @@
 // shape, re-read whenever the theme changes. The report's own palette fills in anything a theme leaves out.
 
 import { paletteFor, type Palette } from '../report/palette';
+import type { LatencyColours } from './latency-lines';
 
 export interface Theme {
   palette: Palette;
+  /** The latency chart's lines: p50, p95 and p99 as in the report, p90 and max in hues of their own. */
+  latency: LatencyColours;
   /** High-contrast themes get thicker lines and visible borders. */
   highContrast: boolean;
   fontFamily: string;
@@ -49,8 +52,9 @@ export function readTheme(): Theme {
     // Theme colours first, then the report's extra hues and two more, so ten request names stay apart.
     series: [blue, green, yellow, purple, orange, red, ...base.series.slice(5), `hsl(45, 60%, ${dark ? 62 : 36}%)`, `hsl(200, 55%, ${dark ? 70 : 32}%)`],
   };
+  const latency: LatencyColours = { p50: palette.p50, p90: blue, p95: palette.p95, p99: palette.p99, max: purple };
   const fontSize = Number.parseFloat(css('--vscode-font-size', '13'));
-  return { palette, highContrast, fontFamily: css('--vscode-font-family', 'sans-serif'), fontSize: Number.isFinite(fontSize) ? fontSize : 13 };
+  return { palette, latency, highContrast, fontFamily: css('--vscode-font-family', 'sans-serif'), fontSize: Number.isFinite(fontSize) ? fontSize : 13 };
 }
 
 /**

@@ -34,8 +34,10 @@ export function chartPointOf(point: TimelinePoint): ChartPoint {
     rps: point.rps,
     failuresPerSecond: point.failuresPerSecond,
     p50: point.p50,
+    p90: point.p90,
     p95: point.p95,
     p99: point.p99,
+    max: point.max,
     statuses: { ...point.statuses },
     requestP95,
   };
@@ -64,8 +66,10 @@ export function mergeChartPoints(points: readonly ChartPoint[], t: number): Char
     rps: meanRate((point) => point.rps),
     failuresPerSecond: meanRate((point) => point.failuresPerSecond),
     p50: worst(points.map((point) => point.p50)),
+    p90: worst(points.map((point) => point.p90)),
     p95: worst(points.map((point) => point.p95)),
     p99: worst(points.map((point) => point.p99)),
+    max: worst(points.map((point) => point.max)),
     statuses,
     requestP95,
   };

@@ -2,6 +2,7 @@
 // trusts nothing it receives until one of these guards has checked its shape.
 
 import { isRunResult } from '../../core/report/decode-run-result';
+import { CHART_PERCENTILES, type ChartPercentile } from '../run/setting-values';
 import type {
   ChartPoint,
   HostMessage,
@@ -62,6 +63,7 @@ const isVerdict = isOneOf(['pass', 'fail', 'stopped', 'error'] as const);
 const isOutcome = isOneOf(['completed', 'thresholds-failed', 'stopped', 'killed', 'script-error', 'k6-crashed', 'k6-missing', 'invalid-config'] as const);
 const isTargetStatus = isOneOf(['pass', 'fail', 'no-data', 'at-end'] as const);
 const isLoadModel = isOneOf(['closed', 'open'] as const);
+const isChartPercentile = isOneOf(CHART_PERCENTILES);
 
 /** True for a report kind the panel may ask the host to open. */
 export const isReportKind: Guard<ReportKind> = isOneOf(['html', 'markdown', 'folder'] as const);
@@ -95,7 +97,7 @@ export function isChartPoint(value: unknown): value is ChartPoint {
   return (
     isObject(value) &&
     fieldsAre(value, ['t', 'span', 'users', 'rps', 'failuresPerSecond'], isNumber) &&
-    fieldsAre(value, ['p50', 'p95', 'p99'], isNumberOrNull) &&
+    fieldsAre(value, ['p50', 'p90', 'p95', 'p99', 'max'], isNumberOrNull) &&
     isRecordOf(value.statuses, isNumber) &&
     isRecordOf(value.requestP95, isNumberOrNull)
   );
@@ -169,7 +171,9 @@ function isPanelSnapshot(value: unknown): value is PanelSnapshot {
     isArrayOf(value.points, isChartPoint) &&
     (value.figures === null || isFigures(value.figures)) &&
     (value.result === null || isRunResult(value.result)) &&
-    (value.selectedRequests === null || isArrayOf(value.selectedRequests, isString))
+    (value.selectedRequests === null || isArrayOf(value.selectedRequests, isString)) &&
+    isArrayOf(value.chartPercentiles, isChartPercentile) &&
+    value.chartPercentiles.length > 0
   );
 }
 
@@ -210,9 +214,20 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   }
 }
 
-/** True for the state a results webview persisted (what the serializer gets back after a reload). */
-export function isPersistedPanelState(value: unknown): value is PersistedPanelState {
-  return isObject(value) && value.version === 1 && isPanelSnapshot(value.snapshot);
+/** Panels saved before the latency chart followed the setting: no choice of lines, no p90 or max in the points. */
+function withEarlierDefaults(snapshot: Record<string, unknown>, chartPercentiles: readonly ChartPercentile[]): Record<string, unknown> {
+  const points = Array.isArray(snapshot.points) ? snapshot.points.map((point: unknown) => (isObject(point) ? { p90: null, max: null, ...point } : point)) : snapshot.points;
+  return { ...snapshot, points, chartPercentiles: snapshot.chartPercentiles ?? [...chartPercentiles] };
+}
+
+/**
+ * The state a results webview persisted (what the serializer gets back after a reload), or undefined when it is
+ * not usable. A state saved by an earlier version gets `chartPercentiles` for the lines it never chose.
+ */
+export function decodePersistedPanelState(value: unknown, chartPercentiles: readonly ChartPercentile[]): PersistedPanelState | undefined {
+  if (!isObject(value) || value.version !== 1 || !isObject(value.snapshot)) return undefined;
+  const snapshot = withEarlierDefaults(value.snapshot, chartPercentiles);
+  return isPanelSnapshot(snapshot) ? { version: 1, snapshot } : undefined;
 }
 
 /** True for the panel's initial data (the `data-` attribute of its page). */

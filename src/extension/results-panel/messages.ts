@@ -6,6 +6,7 @@
 
 import type { RunOutcome, RunResult, Verdict } from '../../core/results';
 import type { Comparison, TargetMetric } from '../../core/scenario/model';
+import type { ChartPercentile } from '../run/setting-values';
 
 /** A target as the scenario states it, with the line it is written on (for "open at the target"). */
 export interface TargetSpec {
@@ -46,8 +47,10 @@ export interface ChartPoint {
   rps: number;
   failuresPerSecond: number;
   p50: number | null;
+  p90: number | null;
   p95: number | null;
   p99: number | null;
+  max: number | null;
   /** Responses per second by status code ("0" for network errors). */
   statuses: Record<string, number>;
   /** p95 of each request name that had responses. */
@@ -156,6 +159,8 @@ export interface PanelSnapshot {
   result: RunResult | null;
   /** Request names charted by latency; null for the default choice. */
   selectedRequests: string[] | null;
+  /** Overall latency lines charted, in chart order: the setting when the run's panel opened. */
+  chartPercentiles: ChartPercentile[];
 }
 
 /** What the webview keeps with `setState`, so the panel can be restored after a window reload. */

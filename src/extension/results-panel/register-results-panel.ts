@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { ReportFiles } from '../../core/report/report-files';
 import type { RunResult } from '../../core/results';
 import type { RunEvent } from '../../core/run/run-events';
-import { isPersistedPanelState } from './message-guards';
+import { DEFAULT_CHART_PERCENTILES, type ChartPercentile } from '../run/setting-values';
+import { decodePersistedPanelState } from './message-guards';
 import type { HostMessage, ReportLinks, RunInfo, WebviewMessage } from './messages';
 import { openFileAt, openReport, openSetting } from './open-report';
 import { panelTitle } from './panel-html';
@@ -36,6 +37,8 @@ export interface ResultsPanels extends vscode.Disposable {
 export interface ResultsPanelOptions {
   /** The setting the k6-missing state offers to open. */
   k6PathSetting?: string;
+  /** Overall latency lines a run's panel charts, read when it opens (p50, p95 and p99 when not given). */
+  chartPercentiles?: () => readonly ChartPercentile[];
 }
 
 const DEFAULT_K6_PATH_SETTING = 'loadscope.k6Path';
@@ -136,7 +139,10 @@ class RunPanelHandle implements PanelHandle {
 
 /** Registers the results panel and its serializer (view type `loadscope.results`). */
 export function registerResultsPanel(context: vscode.ExtensionContext, options: ResultsPanelOptions = {}): ResultsPanels {
-  const settings: Required<ResultsPanelOptions> = { k6PathSetting: options.k6PathSetting ?? DEFAULT_K6_PATH_SETTING };
+  const settings: Required<ResultsPanelOptions> = {
+    k6PathSetting: options.k6PathSetting ?? DEFAULT_K6_PATH_SETTING,
+    chartPercentiles: options.chartPercentiles ?? (() => DEFAULT_CHART_PERCENTILES),
+  };
   const handles = new Set<RunPanelHandle>();
   let latest: RunPanelHandle | undefined;
   // Idle handles are let go, except the latest run's, which "show results" may open again.
@@ -147,8 +153,10 @@ export function registerResultsPanel(context: vscode.ExtensionContext, options: 
   };
 
   const serializer = vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
-    deserializeWebviewPanel: async (panel, state: unknown) => {
-      if (!isPersistedPanelState(state)) {
+    deserializeWebviewPanel: async (panel, saved: unknown) => {
+      // A panel saved before it kept its choice of lines takes the current setting.
+      const state = decodePersistedPanelState(saved, settings.chartPercentiles());
+      if (state === undefined) {
         // Nothing usable to draw (an older format, or the page never saved): better closed than blank.
         panel.dispose();
         return;
@@ -160,7 +168,7 @@ export function registerResultsPanel(context: vscode.ExtensionContext, options: 
   return {
     showRun(run) {
       const previous = latest;
-      const handle = new RunPanelHandle(new RunFeed(run), context.extensionUri, settings, forget);
+      const handle = new RunPanelHandle(new RunFeed(run, settings.chartPercentiles()), context.extensionUri, settings, forget);
       handles.add(handle);
       latest = handle;
       if (previous?.idle === true) forget(previous);

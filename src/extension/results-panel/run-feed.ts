@@ -4,6 +4,7 @@
 
 import type { RunResult } from '../../core/results';
 import type { RunEvent } from '../../core/run/run-events';
+import { decodeChartPercentiles, DEFAULT_CHART_PERCENTILES, type ChartPercentile } from '../run/setting-values';
 import { chartPointOf, LIVE_DECIMATION, LiveTimeline } from './chart-timeline';
 import { finalFigures, LiveTally } from './live-figures';
 import type { HostMessage, LiveFigures, PanelSnapshot, ReportLinks, RunInfo, RunState } from './messages';
@@ -40,11 +41,15 @@ export class RunFeed {
   private figures: LiveFigures | null = null;
   private result: RunResult | null = null;
   private selected: string[] | null = null;
+  private readonly chartPercentiles: ChartPercentile[];
 
+  /** `chartPercentiles` are the overall latency lines the panel charts (known ones, in chart order). */
   constructor(
     readonly run: RunInfo,
+    chartPercentiles: readonly ChartPercentile[] = DEFAULT_CHART_PERCENTILES,
     restored?: PanelSnapshot,
   ) {
+    this.chartPercentiles = decodeChartPercentiles(chartPercentiles);
     this.tally = new LiveTally(run);
     this.timeline = new LiveTimeline(LIVE_DECIMATION, restored?.points ?? []);
     if (restored !== undefined) {
@@ -57,7 +62,7 @@ export class RunFeed {
 
   /** A feed for a panel restored after a window reload; a run that was still going is marked interrupted. */
   static restore(snapshot: PanelSnapshot): RunFeed {
-    return new RunFeed(snapshot.run, snapshot);
+    return new RunFeed(snapshot.run, snapshot.chartPercentiles, snapshot);
   }
 
   /** The messages one runner event leads to. */
@@ -108,6 +113,7 @@ export class RunFeed {
       figures: this.figures,
       result: this.result,
       selectedRequests: this.selected,
+      chartPercentiles: [...this.chartPercentiles],
     };
   }
 

@@ -13,9 +13,9 @@ export const SETTINGS = {
 export const DEFAULT_REPORT_FOLDER = 'load-reports';
 
 /** The percentiles the live latency chart can draw (those the live feed measures each second). */
-export const CHART_PERCENTILES = ['p50', 'p95', 'p99'] as const;
+export const CHART_PERCENTILES = ['p50', 'p90', 'p95', 'p99', 'max'] as const;
 export type ChartPercentile = (typeof CHART_PERCENTILES)[number];
-export const DEFAULT_CHART_PERCENTILES: readonly ChartPercentile[] = CHART_PERCENTILES;
+export const DEFAULT_CHART_PERCENTILES: readonly ChartPercentile[] = ['p50', 'p95', 'p99'];
 
 function isChartPercentile(value: unknown): value is ChartPercentile {
   return CHART_PERCENTILES.some((percentile) => percentile === value);

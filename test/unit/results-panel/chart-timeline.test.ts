@@ -32,8 +32,10 @@ describe('chartPointOf', () => {
       rps: 30,
       failuresPerSecond: 2,
       p50: 125,
+      p90: 225,
       p95: 250,
       p99: 375,
+      max: 500,
       statuses: { '200': 28, '503': 2 },
       requestP95: { login: 250, cart: 125 },
     });
@@ -45,11 +47,11 @@ describe('mergeChartPoints', () => {
     const merged = mergeChartPoints(
       [
         chartPoint(10, { rps: 10, failuresPerSecond: 0, p95: 100, users: 5, statuses: { '200': 10 }, requestP95: { login: 90 } }),
-        chartPoint(11, { rps: 30, failuresPerSecond: 4, p95: 900, users: 8, statuses: { '200': 26, '429': 4 }, requestP95: { login: null, cart: 40 } }),
+        chartPoint(11, { rps: 30, failuresPerSecond: 4, p95: 900, max: null, users: 8, statuses: { '200': 26, '429': 4 }, requestP95: { login: null, cart: 40 } }),
       ],
       10,
     );
-    expect(merged).toMatchObject({ t: 10, span: 2, rps: 20, failuresPerSecond: 2, p95: 900, users: 8 });
+    expect(merged).toMatchObject({ t: 10, span: 2, rps: 20, failuresPerSecond: 2, p95: 900, max: 200, users: 8 });
     expect(merged.statuses).toEqual({ '200': 18, '429': 2 });
     expect(merged.requestP95).toEqual({ login: 90, cart: 40 });
   });

@@ -68,5 +68,5 @@ export function totalsAfter(seconds: number, options: { rps?: number; failures?:
 
 /** A one-second chart point with the given values. */
 export function chartPoint(t: number, overrides: Partial<ChartPoint> = {}): ChartPoint {
-  return { t, span: 1, users: 10, rps: 20, failuresPerSecond: 0, p50: 50, p95: 100, p99: 150, statuses: { '200': 20 }, requestP95: { login: 100 }, ...overrides };
+  return { t, span: 1, users: 10, rps: 20, failuresPerSecond: 0, p50: 50, p90: 90, p95: 100, p99: 150, max: 200, statuses: { '200': 20 }, requestP95: { login: 100 }, ...overrides };
 }

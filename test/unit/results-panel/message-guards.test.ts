@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHostMessage, isInitialPanelData, isPersistedPanelState, isWebviewMessage } from '../../../src/extension/results-panel/message-guards';
+import { decodePersistedPanelState, isHostMessage, isInitialPanelData, isWebviewMessage } from '../../../src/extension/results-panel/message-guards';
 import type { HostMessage, WebviewMessage } from '../../../src/extension/results-panel/messages';
 import { RunFeed } from '../../../src/extension/results-panel/run-feed';
 import { hostileRun, passingRun } from '../report/fixtures';
@@ -37,6 +37,7 @@ describe('isHostMessage', () => {
   it('rejects what is not a host message', () => {
     const tick = feedMessages().find((message) => message.type === 'tick');
     if (tick?.type !== 'tick') throw new Error('expected a tick');
+    const snapshot = new RunFeed(runInfo()).snapshot();
     const cases: unknown[] = [
       null,
       'tick',
@@ -51,7 +52,11 @@ describe('isHostMessage', () => {
       { type: 'state', state: { kind: 'finished', verdict: 'maybe', outcome: 'completed', message: '', reports: null } },
       { type: 'state', state: { kind: 'failed', message: 'x', reports: { folder: '/r' } } },
       { type: 'finished', result: { scenario: 'x' } },
-      { type: 'snapshot', snapshot: { run: runInfo(), state: { kind: 'waiting' }, points: 'many', figures: null, result: null, selectedRequests: null } },
+      { type: 'snapshot', snapshot: { run: runInfo(), state: { kind: 'waiting' }, points: 'many', figures: null, result: null, selectedRequests: null, chartPercentiles: ['p95'] } },
+      { type: 'snapshot', snapshot: { ...snapshot, chartPercentiles: undefined } },
+      { type: 'snapshot', snapshot: { ...snapshot, chartPercentiles: [] } },
+      { type: 'snapshot', snapshot: { ...snapshot, chartPercentiles: ['p42'] } },
+      { ...tick, point: { ...tick.point, max: undefined } },
     ];
     for (const value of cases) expect(isHostMessage(value), JSON.stringify(value)).toBe(false);
   });
@@ -92,12 +97,31 @@ describe('isWebviewMessage', () => {
 });
 
 describe('persisted state', () => {
+  const fallback = ['p50', 'p95', 'p99'] as const;
+
   it('accepts what a page saves and nothing of another version', () => {
-    const snapshot = sent(new RunFeed(runInfo()).snapshot());
-    expect(isPersistedPanelState({ version: 1, snapshot })).toBe(true);
+    const snapshot = sent(new RunFeed(runInfo(), ['p99']).snapshot());
+    expect(decodePersistedPanelState({ version: 1, snapshot }, fallback)).toEqual({ version: 1, snapshot });
     expect(isInitialPanelData(snapshot)).toBe(true);
-    expect(isPersistedPanelState({ version: 2, snapshot })).toBe(false);
-    expect(isPersistedPanelState(snapshot)).toBe(false);
-    expect(isPersistedPanelState(undefined)).toBe(false);
+    expect(decodePersistedPanelState({ version: 2, snapshot }, fallback)).toBeUndefined();
+    expect(decodePersistedPanelState(snapshot, fallback)).toBeUndefined();
+    expect(decodePersistedPanelState(undefined, fallback)).toBeUndefined();
+  });
+
+  it('keeps the saved choice of latency lines and rejects a broken one', () => {
+    const snapshot = sent(new RunFeed(runInfo(), ['p50', 'p99']).snapshot());
+    expect(decodePersistedPanelState({ version: 1, snapshot }, fallback)?.snapshot.chartPercentiles).toEqual(['p50', 'p99']);
+    expect(decodePersistedPanelState({ version: 1, snapshot: { ...new RunFeed(runInfo()).snapshot(), chartPercentiles: 'p95' } }, fallback)).toBeUndefined();
+  });
+
+  it('gives a state saved before the chart followed the setting the fallback lines, and its points no p90 or max', () => {
+    const feed = new RunFeed(runInfo());
+    feed.apply({ type: 'tick', point: second(0), totals: totalsAfter(1) });
+    const { chartPercentiles, points, ...rest } = feed.snapshot();
+    expect(chartPercentiles).toEqual(['p50', 'p95', 'p99']);
+    const earlier = { ...rest, points: points.map((point) => ({ ...point, p90: undefined, max: undefined })) };
+    const decoded = decodePersistedPanelState(sent({ version: 1, snapshot: earlier }), ['p95']);
+    expect(decoded?.snapshot.chartPercentiles).toEqual(['p95']);
+    expect(decoded?.snapshot.points).toEqual([{ ...points[0], p90: null, max: null }]);
   });
 });
