@@ -2,6 +2,9 @@
 // `summary.json` holds. Times are milliseconds, rates per second, timestamps ISO-8601 UTC.
 
 import type { Comparison, TargetMetric } from './scenario/model';
+import type { Finding } from './findings/finding';
+
+export type { EvidenceValue, Finding, FindingEvidence, FindingKind, FindingSeverity } from './findings/finding';
 
 export type Verdict = 'pass' | 'fail' | 'stopped' | 'error';
 
@@ -132,4 +135,29 @@ export interface RunResult {
   targets: TargetResult[];
   errors: ErrorStat[];
   timeline: TimelinePoint[];
+  /** What the measurements say about where the system stopped coping (or that it coped), most pressing first. */
+  findings: Finding[];
+  /** How this run compares with the baseline pinned for its scenario; absent when none is pinned. */
+  comparison?: BaselineComparison;
+}
+
+/** The counts and the one-line verdict of a comparison of two runs (the full table is in comparison.json). */
+export interface ComparisonSummary {
+  /** False when the runs could not be compared (no data, unreadable baseline); `headline` says why. */
+  comparable: boolean;
+  worse: number;
+  better: number;
+  unchanged: number;
+  notComparable: number;
+  /** One line, e.g. "2 figures worse: p95 of create deployment +38 % (212 → 292 ms), …". */
+  headline: string;
+  /** What makes the comparison less fair: other load, other environment, a stopped run. */
+  warnings: string[];
+}
+
+/** A run compared with the baseline pinned for its scenario (`loadscope baseline`). */
+export interface BaselineComparison {
+  /** The baseline's run folder, relative to the scenario's report folder, e.g. "2026-01-22T10-15-03Z". */
+  baseline: string;
+  summary: ComparisonSummary;
 }

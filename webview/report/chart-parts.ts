@@ -1,7 +1,7 @@
 // Chart.js pieces shared by the report page and the live results panel: series styles, axes, tooltips, the
 // colour and order of status codes, so both draw the same figures the same way.
 
-import type { ChartDataset, ScaleOptions, TooltipItem } from 'chart.js';
+import type { ChartDataset, ChartType, Plugin, ScaleOptions, TooltipItem } from 'chart.js';
 import type { TargetMetric } from '../../src/core/scenario/model';
 import { formatClock } from '../../src/core/report/format';
 import { statusClass, statusColour } from './palette';
@@ -82,4 +82,51 @@ export function statusColours(sortedCodes: readonly string[], dark: boolean): Ma
     colours.set(code, statusColour(code, shade, dark));
   }
   return colours;
+}
+
+/** A moment to mark on the time axis: a finding's start, say. */
+export interface TimeMarker {
+  /** Seconds since the start. */
+  x: number;
+  label: string;
+  colour: string;
+}
+
+const MARKER_ROWS = 4;
+
+/** A Chart.js plugin that draws each marker as a dashed vertical line with its label at the top. */
+export function timeMarkers<TType extends ChartType>(markers: readonly TimeMarker[]): Plugin<TType> {
+  return {
+    id: 'loadscopeTimeMarkers',
+    afterDatasetsDraw(chart) {
+      const axis = chart.scales.x;
+      const area = chart.chartArea;
+      if (axis === undefined || markers.length === 0) return;
+      const context = chart.ctx;
+      context.save();
+      context.font = '11px system-ui, sans-serif';
+      context.lineWidth = 1;
+      // Each label goes in the first row where it does not overlap the one before it.
+      const rowEnds: number[] = [];
+      for (const marker of [...markers].sort((a, b) => a.x - b.x)) {
+        const x = axis.getPixelForValue(marker.x);
+        if (!(x >= area.left && x <= area.right)) continue;
+        context.strokeStyle = marker.colour;
+        context.fillStyle = marker.colour;
+        context.setLineDash([3, 3]);
+        context.beginPath();
+        context.moveTo(x, area.top);
+        context.lineTo(x, area.bottom);
+        context.stroke();
+        context.setLineDash([]);
+        const width = context.measureText(marker.label).width;
+        const left = Math.max(area.left, Math.min(x + 3, area.right - width));
+        let row = rowEnds.findIndex((end) => left > end + 4);
+        if (row < 0) row = rowEnds.length < MARKER_ROWS ? rowEnds.length : rowEnds.indexOf(Math.min(...rowEnds));
+        rowEnds[row] = left + width;
+        context.fillText(marker.label, left, area.top + 10 + row * 12);
+      }
+      context.restore();
+    },
+  };
 }

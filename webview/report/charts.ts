@@ -4,8 +4,10 @@ import { BarController, BarElement, Chart, Legend, LineController, LineElement, 
 import type { ChartDataset, ChartOptions } from 'chart.js';
 import type { RunResult, TargetResult, TimelinePoint } from '../../src/core/results';
 import { formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
-import { line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis as clockAxis, tooltipAndLegend, valueAxis } from './chart-parts';
-import type { LineDataset, XY } from './chart-parts';
+import { findingKindLabel } from '../../src/core/findings/finding-text';
+import type { Finding } from '../../src/core/results';
+import { line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis as clockAxis, timeMarkers, tooltipAndLegend, valueAxis } from './chart-parts';
+import type { LineDataset, TimeMarker, XY } from './chart-parts';
 import { el } from './dom';
 import type { Palette } from './palette';
 import { statusName } from './status-names';
@@ -47,19 +49,35 @@ function lineOptions(palette: Palette, format: (value: number) => string, scales
   };
 }
 
-function lineChart(canvas: HTMLCanvasElement, datasets: LineDataset[], options: ChartOptions<'line'>): Chart<'line', XY[]> {
-  return new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets }, options });
+function lineChart(canvas: HTMLCanvasElement, datasets: LineDataset[], options: ChartOptions<'line'>, markers: readonly TimeMarker[] = []): Chart<'line', XY[]> {
+  return new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets }, options, plugins: [timeMarkers<'line'>(markers)] });
 }
 
-function throughputChart(timeline: readonly TimelinePoint[]): ChartSpec {
+/** Where findings began, one marker per kind and second. Healthy and coordinated omission are about the whole run. */
+function findingMarkers(findings: readonly Finding[], palette: Palette): TimeMarker[] {
+  const seen = new Set<string>();
+  const markers: TimeMarker[] = [];
+  for (const finding of findings) {
+    if (finding.atSeconds === null || finding.kind === 'healthy' || finding.kind === 'coordinated-omission') continue;
+    const key = `${finding.kind}@${finding.atSeconds}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const colour = finding.severity === 'critical' ? palette.failures : finding.severity === 'warning' ? palette.p95 : palette.target;
+    markers.push({ x: finding.atSeconds, label: findingKindLabel(finding.kind), colour });
+  }
+  return markers;
+}
+
+function throughputChart(timeline: readonly TimelinePoint[], findings: readonly Finding[]): ChartSpec {
   return {
     title: 'Requests and failures per second',
-    description: 'Requests per second and failed requests per second over time.',
+    description: 'Requests per second and failed requests per second over time, with dashed lines where findings began.',
     draw: (canvas, palette) =>
       lineChart(
         canvas,
         [line('requests/s', palette.rps, series(timeline, (point) => point.rps)), line('failures/s', palette.failures, series(timeline, (point) => point.failuresPerSecond))],
         lineOptions(palette, formatRate, { x: timeAxis(timeline, palette), y: valueAxis(palette, 'per second') }),
+        findingMarkers(findings, palette),
       ),
   };
 }
@@ -69,7 +87,7 @@ function latencyChart(result: RunResult): ChartSpec {
   const targets = result.targets.filter((target) => target.request === undefined && isLatencyMetric(target.metric));
   return {
     title: 'Response time percentiles',
-    description: 'Median, 95th and 99th percentile response time each second, with the latency targets as dashed lines.',
+    description: 'Median, 95th and 99th percentile response time each second, with the latency targets as dashed lines and where findings began.',
     draw: (canvas, palette) => {
       const targetLines = targets.map((target) => {
         const match = METRIC_SERIES[target.metric];
@@ -84,6 +102,7 @@ function latencyChart(result: RunResult): ChartSpec {
           ...targetLines,
         ],
         lineOptions(palette, formatMs, { x: timeAxis(timeline, palette), y: valueAxis(palette, 'ms') }),
+        findingMarkers(result.findings, palette),
       );
     },
   };
@@ -156,7 +175,7 @@ function perRequestChart(result: RunResult): ChartSpec | undefined {
 /** Lays out the chart canvases and returns a function that (re)draws them with a palette. */
 export function chartsSection(result: RunResult): { element: HTMLElement; draw: (palette: Palette) => void } {
   const timeline = result.timeline;
-  const specs = [throughputChart(timeline), latencyChart(result), usersChart(timeline), statusChart(timeline), perRequestChart(result)].filter(
+  const specs = [throughputChart(timeline, result.findings), latencyChart(result), usersChart(timeline), statusChart(timeline), perRequestChart(result)].filter(
     (spec): spec is ChartSpec => spec !== undefined,
   );
   const figures = specs.map((spec) => {

@@ -5,7 +5,7 @@ import { RUN_DATA_ELEMENT_ID } from '../../src/core/report/run-data-id';
 import { chartsSection } from './charts';
 import { el, note, section } from './dom';
 import { paletteFor } from './palette';
-import { errorsSection, loadSection, requestsSection, runDetailsSection, statusSection, targetsSection, totalsSection } from './sections';
+import { errorsSection, findingsSection, loadSection, requestsSection, runDetailsSection, statusSection, targetsSection, totalsSection } from './sections';
 
 function readRunData(): unknown {
   const text = document.getElementById(RUN_DATA_ELEMENT_ID)?.textContent ?? '';
@@ -24,7 +24,7 @@ function render(): void {
     main.append(note('The run data embedded in this page is missing or not in the expected shape; see summary.json next to it.'));
     return;
   }
-  main.append(runDetailsSection(data), totalsSection(data), targetsSection(data));
+  main.append(runDetailsSection(data), totalsSection(data), targetsSection(data), findingsSection(data));
 
   if (data.timeline.length > 0) {
     const charts = chartsSection(data);

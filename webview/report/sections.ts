@@ -1,5 +1,6 @@
 // The page's text sections (run details, totals, targets, requests, errors, statuses, load), all from the run data.
 
+import { evidenceText, findingKindLabel, severityLabel } from '../../src/core/findings/finding-text';
 import type { RunResult } from '../../src/core/results';
 import { errorsByKind, statusTotals } from '../../src/core/report/error-summary';
 import {
@@ -11,6 +12,7 @@ import {
   formatRate,
   formatTargetValue,
   formatUtc,
+  isOutcomeWithoutData,
   outcomeLabel,
   targetLabel,
   targetSentence,
@@ -86,6 +88,22 @@ export function targetsSection(result: RunResult): HTMLElement {
     { header: 'Margin', cell: targetSentence },
   ];
   return section('Targets', [dataTable(columns, result.targets)]);
+}
+
+/** What the measurements say: each finding with its suggestion, and its evidence folded away. */
+export function findingsSection(result: RunResult): HTMLElement {
+  if (result.findings.length === 0) {
+    const why = isOutcomeWithoutData(result.outcome) ? 'nothing was measured' : 'nothing stood out (short runs and runs with too little data get none rather than a guess)';
+    return section('Findings', [note(`No findings: ${why}.`)]);
+  }
+  const items = result.findings.map((finding) =>
+    el('li', { className: `finding ${finding.severity}` }, [
+      el('p', {}, [el('strong', {}, [`${severityLabel(finding.severity)}, ${findingKindLabel(finding.kind)}.`]), ' ', finding.message]),
+      el('p', { className: 'muted' }, [`Suggestion: ${finding.suggestion}`]),
+      el('details', {}, [el('summary', { className: 'muted' }, ['Evidence']), el('p', { className: 'muted' }, [evidenceText(finding)])]),
+    ]),
+  );
+  return section('Findings', [el('ul', { className: 'findings' }, items)]);
 }
 
 /** Per-request statistics with every percentile. */

@@ -1,6 +1,7 @@
 // Type guards for a RunResult read back from JSON (summary.json, the data block of report.html).
 
-import type { ErrorStat, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../results';
+import { isFinding } from '../findings/decode-finding';
+import type { BaselineComparison, ComparisonSummary, ErrorStat, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../results';
 
 type Guard<T> = (value: unknown) => value is T;
 
@@ -110,6 +111,20 @@ function isLoadEntry(value: unknown): value is RunResult['load'][number] {
   return isObject(value) && isString(value.group) && isString(value.description) && (value.model === 'closed' || value.model === 'open');
 }
 
+function isComparisonSummary(value: unknown): value is ComparisonSummary {
+  return (
+    isObject(value) &&
+    isBoolean(value.comparable) &&
+    hasFields(value, ['worse', 'better', 'unchanged', 'notComparable'], isNumber) &&
+    isString(value.headline) &&
+    isArrayOf(value.warnings, isString)
+  );
+}
+
+function isBaselineComparison(value: unknown): value is BaselineComparison {
+  return isObject(value) && isString(value.baseline) && isComparisonSummary(value.summary);
+}
+
 /** True when `value` has the shape of a RunResult of schema version 1. */
 export function isRunResult(value: unknown): value is RunResult {
   return (
@@ -130,6 +145,8 @@ export function isRunResult(value: unknown): value is RunResult {
     isArrayOf(value.requests, isRequestStats) &&
     isArrayOf(value.targets, isTargetResult) &&
     isArrayOf(value.errors, isErrorStat) &&
-    isArrayOf(value.timeline, isTimelinePoint)
+    isArrayOf(value.timeline, isTimelinePoint) &&
+    isArrayOf(value.findings, isFinding) &&
+    (value.comparison === undefined || isBaselineComparison(value.comparison))
   );
 }

@@ -1,5 +1,6 @@
 // report.md: the executive summary a team would otherwise write by hand after a run, measured and sober.
 
+import { evidenceText, findingKindLabel, severityLabel } from '../findings/finding-text';
 import type { RunResult } from '../results';
 import { errorsByKind, statusTotals } from './error-summary';
 import {
@@ -11,6 +12,7 @@ import {
   formatRate,
   formatTargetValue,
   formatUtc,
+  isOutcomeWithoutData,
   outcomeLabel,
   targetLabel,
   targetSentence,
@@ -111,6 +113,20 @@ function targetsSection(result: RunResult): string {
   return `## Targets\n\n${table(['Target', 'Actual', 'Verdict', 'Margin'], rows)}`;
 }
 
+function findingsSection(result: RunResult): string {
+  if (result.findings.length === 0) {
+    const why = isOutcomeWithoutData(result.outcome) ? 'nothing was measured' : 'nothing stood out (short runs and runs with too little data get none rather than a guess)';
+    return `## Findings\n\nNo findings: ${why}.`;
+  }
+  const items = result.findings.map(
+    (finding) =>
+      `- **${severityLabel(finding.severity)}, ${findingKindLabel(finding.kind)}.** ${escapeMarkdown(finding.message)}\n` +
+      `  - Suggestion: ${escapeMarkdown(finding.suggestion)}\n` +
+      `  - Evidence: ${escapeMarkdown(evidenceText(finding))}`,
+  );
+  return `## Findings\n\n${items.join('\n')}`;
+}
+
 function requestsSection(result: RunResult): string {
   if (result.requests.length === 0) return '## Requests\n\nNo requests were made.';
   const showGroup = new Set(result.requests.map((request) => request.group)).size > 1;
@@ -170,6 +186,17 @@ function outcomeSection(result: RunResult): string {
   return `## Outcome\n\n${escapeMarkdown(label.charAt(0).toUpperCase() + label.slice(1))} (${exit}).${message}`;
 }
 
+function baselineSection(result: RunResult): string {
+  const comparison = result.comparison;
+  if (comparison === undefined) return '';
+  const summary = comparison.summary;
+  const lines = [`**${escapeMarkdown(summary.headline)}**`];
+  if (comparison.baseline !== '') lines.push(`Baseline: the run [${escapeMarkdown(comparison.baseline)}](../${encodeURIComponent(comparison.baseline)}/report.md) of this scenario.`);
+  if (summary.comparable) lines.push('Every figure, with the change and its verdict: `comparison.md` (and `comparison.json`) in this folder.');
+  const notes = summary.warnings.map((warning) => `> **Note:** ${escapeMarkdown(warning)}`).join('\n>\n');
+  return `## Compared with the baseline\n\n${lines.join('\n\n')}${notes === '' ? '' : `\n\n${notes}`}`;
+}
+
 function filesSection(): string {
   const lines = REPORT_FILES.filter((file) => file.role !== 'markdown').map((file) => `- \`${file.fileName}\`: ${file.description}`);
   return `## Files in this folder\n\n${lines.join('\n')}`;
@@ -185,6 +212,8 @@ export function renderMarkdownReport(result: RunResult): string {
     loadSection(result),
     totalsSection(result),
     targetsSection(result),
+    findingsSection(result),
+    baselineSection(result),
     requestsSection(result),
     errorsSection(result),
     statusSection(result),

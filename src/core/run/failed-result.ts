@@ -41,6 +41,7 @@ export function failedRunResult(
     targets: [],
     errors: [],
     timeline: [],
+    findings: [],
   };
 }
 

@@ -9,13 +9,15 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { compileScenario, type CompiledTest, type LoadOverrides } from '../compile/compile';
+import { applyLoadOverrides } from '../compile/load-overrides';
 import type { PlanGroup } from '../compile/plan';
 import { writeK6Test } from '../compile/write-test';
+import { findFindings } from '../findings/find-findings';
 import { logLineText, parseK6LogLine, urlInRequestError } from '../k6/log-line';
 import { decodeK6Summary, type K6Summary } from '../k6/summary';
 import { MetricsAggregator, type AggregateResult, type RequestIdentity } from '../metrics/aggregator';
 import { K6_CSV_OUTPUT_ARGUMENT, K6CsvObserver, OBSERVED_SYSTEM_TAGS } from '../metrics/k6-csv-observer';
-import type { RunResult } from '../results';
+import type { Finding, RunResult } from '../results';
 import type { Scenario } from '../scenario/model';
 import { evaluateTargets } from './evaluate-targets';
 import { failedRunResult, loadDescriptions } from './failed-result';
@@ -224,6 +226,18 @@ function buildResult(
     requests: measured.requests,
   });
   const ending = decideOutcome({ exit: facts, totals: measured.totals, errors: measured.errors, targets });
+  let findings: Finding[] = [];
+  try {
+    const loads = applyLoadOverrides(
+      options.scenario.groups.map((group) => group.load),
+      options.overrides,
+    );
+    const oneOffRequests = options.scenario.groups.flatMap((group) => group.onStart.map((request) => request.name));
+    findings = findFindings({ ...measured, targets, verdict: ending.verdict, outcome: ending.outcome, loads, oneOffRequests });
+  } catch (error) {
+    // The analysis must never cost the user the measurements of a run: report without findings, and say why.
+    options.onEvent?.({ type: 'log', line: `The findings could not be computed: ${messageOf(error)}`, stream: 'stderr' });
+  }
   return {
     schemaVersion: 1,
     scenario: options.scenario.name,
@@ -242,6 +256,7 @@ function buildResult(
     targets,
     errors: measured.errors,
     timeline: measured.timeline,
+    findings,
   };
 }
 

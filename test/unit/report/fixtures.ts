@@ -1,6 +1,6 @@
 // Realistic RunResults for the report writers' tests: each shaped like a run the team has actually seen.
 
-import type { ErrorStat, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../../../src/core/results';
+import type { ErrorStat, Finding, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../../../src/core/results';
 
 const START_SECONDS = Date.UTC(2026, 0, 22, 10, 15, 3) / 1000;
 
@@ -132,6 +132,10 @@ function errorStat(method: string, name: string, error: string, occurrences: num
   return { method, name, error, occurrences, firstSeen: iso(first), lastSeen: iso(last) };
 }
 
+function finding(kind: Finding['kind'], severity: Finding['severity'], at: [seconds: number, users: number, rps: number] | null, message: string, suggestion: string, evidence: Finding['evidence']): Finding {
+  return { kind, severity, message, atSeconds: at?.[0] ?? null, atUsers: at?.[1] ?? null, atRps: at?.[2] ?? null, evidence, suggestion };
+}
+
 /** Scenario 1: 100 users for 5 minutes, every target met by a wide margin. */
 export function passingRun(): RunResult {
   const seconds = 300;
@@ -167,6 +171,16 @@ export function passingRun(): RunResult {
       target('p95', '<', 300, '< 300ms', 17, true, '17.6x better', { request: 'create deployment' }),
     ],
     errors: [],
+    findings: [
+      finding(
+        'healthy',
+        'info',
+        [9, 100, 230],
+        'Passed with room to spare: p99 34 ms against < 500ms at 100 users (15x margin), no errors, and throughput grew with the load (23 to 230 requests/s as the load went from 10 to 100 users).',
+        'Nothing to fix at this load. To find the limit, rerun with a ramp well past 100 users and read where the findings place the knee.',
+        { fromSeconds: 0, toSeconds: 299, peakLoad: 100, loadUnit: 'users', tightestTarget: 'p99 < 500ms', tightestMargin: 14.7, p99Ms: 34, errorRate: 0, throughput: 229.7 },
+      ),
+    ],
     timeline: timeline(seconds, names, (t) => {
       const users = Math.min(100, (t + 1) * 10);
       const rps = Math.round(users * 2.3);
@@ -217,6 +231,48 @@ export function burstRun(): RunResult {
       target('p95', '<', 300, '< 300ms', 3.4, true, '88x better', { request: 'health' }),
     ],
     errors,
+    findings: [
+      finding(
+        'rate-limited',
+        'critical',
+        [3, 450, 380],
+        'HTTP 429 (rate limited) on create deployment and login from 0:03, at 450 users: 2,142 responses (21.7% of create deployment, 21.2% of login).',
+        'The target throttles create deployment and login: if its limit is per account, give each user its own account (a data file) or log in once per user (onStart); if it is the real limit, keep the rate under it, or accept 429 in expect where the client is meant to back off.',
+        { fromSeconds: 3, toSeconds: 14, errors: ['HTTP 429'], occurrences: 2142, shareOfRequests: 0.1279, sustained: true, load: 450, loadUnit: 'users', requests: [{ name: 'create deployment', method: 'POST', occurrences: 1930, shareOfRequest: 0.2166, firstSeenSeconds: 3 }] },
+      ),
+      finding(
+        'target-crossed',
+        'critical',
+        [20, 1050, 48],
+        'p99 < 1000ms was crossed at 0:20, at 1,050 users (p99 27,000 ms that second), and stayed over it to the end of the run (p99 27,000 ms typical while over).',
+        'The target holds up to about 1,050 users: rerun at that load to confirm, and read the saturation and error findings for what ran out beyond it.',
+        { fromSeconds: 20, toSeconds: 239, target: 'p99 < 1000ms', thresholdMs: 1000, valueAtOnsetMs: 27000, typicalWhileCrossedMs: 27000, load: 1050, loadUnit: 'users' },
+      ),
+      finding(
+        'pool-exhaustion',
+        'critical',
+        [20, 1050, 48],
+        'From 0:20, at 1,050 users, responses piled up at about 27,000 ms (p50 19,000 ms, p99 27,000 ms, against 12 ms before) while throughput fell from 190 requests/s to 25 requests/s and server errors (5xx) and timeouts appeared: consistent with an exhausted connection pool or queue that gives up after about 27 s (estimated: no server metrics).',
+        'Look for a pool or queue that gives up after about 27 s (database connections, worker threads, an upstream client) and compare its size with the concurrency at 0:20: raise it, make each request hold it for less time, or shed load earlier with a fast 503. Server metrics (connections in use, queue length) would turn this estimate into a measurement.',
+        { fromSeconds: 20, toSeconds: 239, ceilingMs: 27000, p50Ms: 19000, p99Ms: 27000, serverErrors: 1540, timeouts: 3080, load: 1050, loadUnit: 'users', serverMetrics: false },
+      ),
+      finding(
+        'timeouts',
+        'critical',
+        [20, 1050, 48],
+        'Timeouts (no response in time) on requests to create deployment and get deployment from 0:20, at 1,050 users: 5,964 timeouts (46.2% of create deployment, 69.2% of get deployment).',
+        'No response came for create deployment and get deployment within the request timeout: find what the server or a queue in front of it held them for, or give it a shorter timeout so it fails fast instead.',
+        { fromSeconds: 20, toSeconds: 239, errors: ['timeout'], occurrences: 5964, shareOfRequests: 0.3562, sustained: true, load: 1050, loadUnit: 'users' },
+      ),
+      finding(
+        'coordinated-omission',
+        'warning',
+        [20, 1050, 48],
+        'The users of this closed model wait for each response before sending the next request, so once responses slowed (p95 24,300 ms at 0:20) they sent less: the measured latency leaves out the queueing that users arriving on their own schedule would meet (coordinated omission).',
+        "Rerun with an arrival rate (an open model, load: rate) climbing to about 152 iterations/s (about 190 requests/s), the highest throughput measured, and a little past it, to see the latency at a given rate without the users' waiting hiding it.",
+        { fromSeconds: 20, toSeconds: 239, p95Ms: 24300, suggestedArrivalRate: 152, throughputBasis: 190, basis: 'highest throughput', iterationsPerRequest: 0.8 },
+      ),
+    ],
     timeline: timeline(seconds, ['login', 'create deployment', 'get deployment', 'health'], (t): SecondShape => {
       const users = Math.min(1000, (t + 1) * 100) + 50;
       const limited = t >= 3 && t < 15;
@@ -267,6 +323,7 @@ export function stoppedRun(): RunResult {
       target('rps', '>=', 100, '>= 100/s', 56, false, '1.8x under'),
     ],
     errors: [errorStat('POST', 'approve', 'check failed: status is 200', 3, 40, 66)],
+    findings: [],
     timeline: timeline(seconds, ['list pending', 'approve'], (t) => {
       const users = Math.min(50, (t + 1) * 5);
       const rps = users;
@@ -303,6 +360,16 @@ export function refusedRun(): RunResult {
     requests,
     targets: [],
     errors: [errorStat('GET', 'home', 'connection refused', 50, 0, 9)],
+    findings: [
+      finding(
+        'errors',
+        'critical',
+        [0, 5, 5],
+        'Refused connections on requests to home from 0:00, at 5 users: 50 requests, 100% of home requests.',
+        'Nothing accepted the connections: check that the target is running and listening at that address, and that its connection backlog or limit is not full.',
+        { fromSeconds: 0, toSeconds: 9, errors: ['connection refused'], occurrences: 50, shareOfRequests: 1, sustained: true, load: 5, loadUnit: 'users' },
+      ),
+    ],
     timeline: timeline(seconds, ['home'], () => ({ users: 5, rps: 5, failuresPerSecond: 5, p50: 0.4, p99: 1.2, statuses: { '0': 5 }, errors: { refused: 5 } })),
   };
 }
@@ -326,6 +393,7 @@ export function k6MissingRun(): RunResult {
     targets: [notMeasured('median', '< 200ms', 200), notMeasured('p99', '< 500ms', 500), notMeasured('p95', '< 300ms', 300, 'create deployment')],
     errors: [],
     timeline: [],
+    findings: [],
   };
 }
 
@@ -377,6 +445,9 @@ export function hostileRun(): RunResult {
     totals: totalsOf(requests, 60, percentiles(12, 44), { maxUsers: 10 }),
     targets: names.map((name, index) => target('p95', '<', 300, '< 300ms', 20 + index, index % 2 === 0, index % 2 === 0 ? '15x better' : `1.${index}x over ${HOSTILE_NAMES.img}`, { request: name })),
     errors: names.map((name, index) => errorStat(index % 2 === 0 ? 'GET' : 'POST', name, `HTTP 500 ${name}`, index + 1, index, index + 10)),
+    findings: names.map((name, index) =>
+      finding(index % 2 === 0 ? 'errors' : 'rate-limited', 'warning', [index, 10, 40], `HTTP 500 on ${name} from 0:0${index}`, `Look at ${name}`, { fromSeconds: index, toSeconds: index + 10, [name]: name, requests: [{ name }] }),
+    ),
     timeline: timeline(60, names, () => ({ users: 10, rps: 40, failuresPerSecond: 1, p50: 12, p99: 44, statuses: { '200': 39, '500': 1 } })).map((point) => ({
       ...point,
       errors: { [HOSTILE_NAMES.scriptClose]: 1 },
