@@ -2,15 +2,18 @@
 
 import { UsageError } from './args';
 import type { CliIo, Command } from './command';
+import { baselineCommand } from './commands/baseline';
+import { compareCommand } from './commands/compare';
 import { compileCommand } from './commands/compile';
 import { demoTargetCommand } from './commands/demo-target';
 import { runCommand } from './commands/run';
+import { suiteCommand } from './commands/suite';
 import { validateCommand } from './commands/validate';
 import { ExitCode } from './exit-codes';
 
 declare const LOADSCOPE_VERSION: string | undefined;
 
-const commands: readonly Command[] = [runCommand, validateCommand, compileCommand, demoTargetCommand];
+const commands: readonly Command[] = [runCommand, validateCommand, compileCommand, compareCommand, baselineCommand, suiteCommand, demoTargetCommand];
 
 const usage = `Usage: loadscope COMMAND [options]
 
@@ -21,7 +24,7 @@ Run \`loadscope COMMAND --help\` for a command's options.
 
 Exit codes:
   ${ExitCode.pass}  pass: every target met (validate: no errors)
-  ${ExitCode.targetsFailed}  the run finished and at least one target failed
+  ${ExitCode.targetsFailed}  the run finished and at least one target failed (compare: a figure got worse)
   ${ExitCode.invalidInput}  invalid scenario, missing file, or wrong command line
   ${ExitCode.stopped}  the run was stopped before its end (reports are marked as stopped)
   ${ExitCode.k6Failed}  k6 is missing, crashed or could not run the test (reports are marked as an error)`;

@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkAgainstBaseline, writeComparisonReports } from './compare/baseline-comparison';
+import type { RunComparison } from './compare/comparison';
 import { applyLoadOverrides, type LoadOverrides } from './compile/load-overrides';
 import { locateK6, type K6Location } from './k6/locate';
 import { createRunFolder } from './report/run-folder';
@@ -48,7 +50,17 @@ export interface LoadTestOptions {
 
 export type LoadTestOutcome =
   | { kind: 'invalid'; diagnostics: Diagnostic[] }
-  | { kind: 'finished'; diagnostics: Diagnostic[]; scenario: Scenario; result: RunResult; folder: string; files: ReportFiles; k6?: K6Location };
+  | {
+      kind: 'finished';
+      diagnostics: Diagnostic[];
+      scenario: Scenario;
+      result: RunResult;
+      folder: string;
+      files: ReportFiles;
+      k6?: K6Location;
+      /** The comparison with the scenario's pinned baseline (also in comparison.md / .json), when there is one. */
+      comparison?: RunComparison;
+    };
 
 /** Validates, runs and reports. Invalid scenarios write nothing; every run that starts leaves a report folder. */
 export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestOutcome> {
@@ -91,8 +103,15 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestOut
   }
   result = { ...redactRunResult(result, redact), scenarioFile: displayPath(options.file, options.displayRoot) };
   const folder = createRunFolder(options.reportDir, scenario.name, new Date(result.startedAt));
+  const baseline = checkAgainstBaseline(path.dirname(folder), result);
+  if (baseline !== undefined) result = { ...result, comparison: baseline.field };
   const files = await writeReports(folder, result);
-  return { kind: 'finished', diagnostics, scenario, result, folder, files, ...(k6 ? { k6 } : {}) };
+  const comparison = baseline?.comparison;
+  if (baseline !== undefined && comparison !== undefined) {
+    // The run's own reports are written; a comparison file that cannot be is not worth failing the run for.
+    await writeComparisonReports(folder, baseline.field.baseline, comparison).catch(() => undefined);
+  }
+  return { kind: 'finished', diagnostics, scenario, result, folder, files, ...(k6 ? { k6 } : {}), ...(comparison ? { comparison } : {}) };
 }
 
 /** How long the test is planned to last: its longest group, after overrides. */

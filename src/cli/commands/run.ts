@@ -98,6 +98,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
     printDiagnostics(outcome.diagnostics.map((d) => ({ ...d, file: shownFile })), io.err);
     if (outcome.kind === 'invalid') return ExitCode.invalidInput;
     printResult(outcome.result, io);
+    if (outcome.result.comparison !== undefined) io.out(`  Baseline: ${outcome.result.comparison.summary.headline}${outcome.comparison ? ' (comparison.md)' : ''}\n`);
     io.out(`Report:  ${displayPath(outcome.files.html, io.cwd)}\nFolder:  ${displayPath(outcome.folder, io.cwd)}/ (report.md, summary.json, stats.csv, junit.xml, …)\n`);
     return exitCodeFor(outcome.result);
   },
@@ -127,4 +128,17 @@ function printResult(result: RunResult, io: CliIo): void {
     );
   }
   for (const target of result.targets) io.out(`  ${target.passed ? 'pass' : 'FAIL'}  ${targetLabel(target)}: ${targetSentence(target)}\n`);
+  printFindings(result, io);
+}
+
+// Enough for the story of a bad run; the rest, with suggestions and evidence, is in the reports.
+const FINDINGS_SHOWN = 6;
+
+/** The findings most worth a glance, most pressing first. */
+function printFindings(result: RunResult, io: CliIo): void {
+  if (result.findings.length === 0) return;
+  io.out('\nFindings (suggestions and evidence in the report):\n');
+  for (const finding of result.findings.slice(0, FINDINGS_SHOWN)) io.out(`  ${finding.severity.padEnd(8)}  ${finding.message}\n`);
+  const more = result.findings.length - FINDINGS_SHOWN;
+  if (more > 0) io.out(`  … and ${more} more in the report\n`);
 }

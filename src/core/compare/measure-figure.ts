@@ -1,0 +1,40 @@
+// Runs the noise test that fits each figure: Mann-Whitney on the per-second series for latency and
+// throughput, two proportions on the request counts for the error rate.
+
+import type { ComparisonSettings, FigureName } from './comparison';
+import type { Measurement } from './figure-verdict';
+import { mannWhitneyTest } from './statistics/mann-whitney';
+import { twoProportionTest } from './statistics/two-proportions';
+import type { SubjectFigures } from './subject-figures';
+
+function side(label: 'A' | 'B'): string {
+  return `run ${label}`;
+}
+
+/** The test result of one figure of one subject, or why it cannot be judged. */
+export function measureFigure(figure: FigureName, a: SubjectFigures | undefined, b: SubjectFigures | undefined, settings: ComparisonSettings): Measurement {
+  const valueA = a?.values[figure] ?? null;
+  const valueB = b?.values[figure] ?? null;
+  const none = { figure, a: valueA, b: valueB, test: 'none' as const, pValue: null, testDirection: 0 };
+  if (a === undefined || b === undefined) {
+    return { ...none, samples: { a: 0, b: 0 }, notComparable: a === undefined ? 'only in run B' : 'only in run A' };
+  }
+  if (valueA === null || valueB === null) {
+    return { ...none, samples: { a: 0, b: 0 }, notComparable: `not measured in ${valueA === null ? side('A') : side('B')}` };
+  }
+  if (figure === 'errorRate') {
+    const test = twoProportionTest({ requests: a.requests, failures: a.failures }, { requests: b.requests, failures: b.failures }, a.seconds, b.seconds);
+    return { ...none, test: 'two-proportions', pValue: test.pValue, testDirection: Math.sign(valueB - valueA), samples: { a: a.requests, b: b.requests } };
+  }
+  const seriesA = a.series[figure];
+  const seriesB = b.series[figure];
+  const samples = { a: seriesA.length, b: seriesB.length };
+  const shortest = Math.min(seriesA.length, seriesB.length);
+  if (shortest < settings.minSeconds) {
+    const which = seriesA.length <= seriesB.length ? side('A') : side('B');
+    return { ...none, samples, notComparable: `too few seconds to judge: ${shortest} in ${which} (at least ${settings.minSeconds} needed)` };
+  }
+  const test = mannWhitneyTest(seriesA, seriesB);
+  const direction = test.medianShift !== 0 ? Math.sign(test.medianShift) : Math.sign(test.z);
+  return { ...none, test: 'mann-whitney', pValue: test.pValue, testDirection: direction, samples };
+}
