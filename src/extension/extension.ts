@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring/register-authoring';
 import { Config } from './config';
+import { registerResultsInEditor } from './results-in-editor/register-results-in-editor';
 import { registerResultsPanel } from './results-panel/register-results-panel';
 import { registerK6Commands } from './run/k6-setup';
 import { ReportHistory } from './run/report-history';
@@ -14,8 +15,9 @@ import { RunController } from './run/run-controller';
 import { registerSecretCommands } from './run/secret-commands';
 import { SecretEnvironment } from './run/secret-environment';
 import { SETTINGS } from './run/setting-values';
+import { registerTesting } from './testing/register-testing';
 
-/** Starts the extension: authoring, running, the results panel. */
+/** Starts the extension: authoring, running, the results panel, results in the editor, the Testing view. */
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Loadscope', { log: true });
@@ -34,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
     toolDir: context.extensionMode === vscode.ExtensionMode.Production ? undefined : path.join(context.extensionUri.fsPath, '.tools', 'bin'),
   });
   const services = { config, log, panels, secrets, history, runs, extensionUri: context.extensionUri };
+  // What scenarios are loaded against when matched to runs: the environment a run would see.
+  const runEnv = () => ({ ...process.env, ...secrets.lastKnown });
 
   context.subscriptions.push(
     registerAuthoring(context, { log, env: () => ({ ...process.env, ...secrets.lastKnown }) }),
@@ -42,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): void {
     registerRunContext(context, services),
     registerK6Commands(context, services),
     registerSecretCommands(context, services),
+    registerResultsInEditor(context, { runs, log, env: runEnv }),
+    registerTesting(context, { runs, log, env: runEnv }),
     runs,
     history,
     secrets,

@@ -53,6 +53,14 @@ export interface RunControllerDeps {
   toolDir: string | undefined;
 }
 
+/** A run that wrote its reports: what the features showing results beside the scenario need. */
+export interface FinishedRun {
+  /** The request exactly as given to `run`: a caller recognises its own runs by identity. */
+  request: RunRequest;
+  result: RunResult;
+  files: ReportFiles;
+}
+
 /** The run going now. */
 export interface ActiveRun {
   readonly file: string;
@@ -97,6 +105,9 @@ export class RunController implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when a run starts or ends. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly finishEmitter = new vscode.EventEmitter<FinishedRun>();
+  /** Fires when a run has written its reports and they are in the history, before `run` resolves. */
+  readonly onDidFinishRun = this.finishEmitter.event;
 
   constructor(private readonly deps: RunControllerDeps) {}
 
@@ -178,6 +189,7 @@ export class RunController implements vscode.Disposable {
     // Closing the window ends the run: k6 must not outlive the extension host.
     this.active?.stop(true);
     this.changeEmitter.dispose();
+    this.finishEmitter.dispose();
   }
 
   private release(running: RunningTest): void {
@@ -205,6 +217,7 @@ export class RunController implements vscode.Disposable {
     // Over before its report is announced: the progress goes, and the CodeLenses redraw once, with Run and Open Report.
     this.release(running);
     await this.deps.history.record(request.file, files);
+    this.finishEmitter.fire({ request, result, files });
     this.deps.log.info(`${result.verdict.toUpperCase()}: ${result.scenario}: ${result.outcomeMessage} Reports: ${files.folder}`);
     if (result.outcome === 'k6-missing') void showK6Problem(this.deps, result.outcomeMessage, []);
     else void this.showVerdict(result, files, running);

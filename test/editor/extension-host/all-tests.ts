@@ -2,7 +2,9 @@
 import { activationTests } from './activation';
 import { authoringTests } from './authoring';
 import type { ExtensionHostTest } from './extension-host-test';
+import { resultsInEditorTests } from './results-in-editor';
 import { runScenarioTests } from './run-scenario';
+import { testingTests } from './testing';
 
 /** The full list both entry points (index.ts, mocha-suite.ts) run. */
-export const allTests: readonly ExtensionHostTest[] = [...activationTests, ...authoringTests, ...runScenarioTests];
+export const allTests: readonly ExtensionHostTest[] = [...activationTests, ...authoringTests, ...runScenarioTests, ...resultsInEditorTests, ...testingTests];
