@@ -6,7 +6,7 @@ import type { CliIo, Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { loadOptionSpecs, loadOptionsHelp, parseLoadOverrides } from '../overrides';
 import { printDiagnostics } from '../print-diagnostics';
-import { ProgressPrinter } from '../progress';
+import { RunEventPrinter } from '../run-event-printer';
 import { formatCount, formatMs, formatPercent, formatRate, targetLabel, targetSentence } from '../../core/report/format';
 import { projectToolDir } from '../project-paths';
 
@@ -38,9 +38,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
     if (positionals.length !== 1) throw new UsageError('give exactly one scenario file');
     const file = positionals[0] ?? '';
     const overrides = parseLoadOverrides(values);
-    const progress = new ProgressPrinter(io.out, io.interactive);
-    let plannedSeconds = 0;
-    let stopping = false;
+    const printer = new RunEventPrinter(io, 'Stopping gracefully; reports will be marked as stopped.');
 
     const outcome = await runLoadTest({
       file: path.resolve(io.cwd, file),
@@ -56,42 +54,10 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
       signal: io.stop,
       killSignal: io.hardStop,
       onScenario: (scenario, seconds) => {
-        plannedSeconds = seconds;
+        printer.begin(seconds);
         io.out(`Running "${scenario.name}" (${scenario.groups.length === 1 ? '1 group' : `${scenario.groups.length} groups`}, ${Math.round(seconds)} s planned)${io.interactive ? ': Ctrl+C stops and still writes the reports' : ''}\n`);
       },
-      onEvent: (event) => {
-        switch (event.type) {
-          case 'started':
-            io.out(`k6 ${event.k6Version} started\n`);
-            break;
-          case 'tick':
-            progress.update({
-              elapsedSeconds: event.point.t + 1,
-              plannedSeconds,
-              users: event.point.users,
-              rps: event.point.rps,
-              p95: event.point.p95,
-              errorRate: event.totals.errorRate,
-            });
-            break;
-          case 'log':
-            if (event.stream === 'stderr') {
-              progress.finish();
-              io.err(`k6: ${event.line}\n`);
-            }
-            break;
-          case 'stopping':
-            if (!stopping || event.hard) {
-              progress.finish();
-              io.out(event.hard ? 'Stopping k6 now (no summary)…\n' : 'Stopping gracefully; reports will be marked as stopped. Ctrl+C again to stop at once.\n');
-            }
-            stopping = true;
-            break;
-          case 'finished':
-            progress.finish();
-            break;
-        }
-      },
+      onEvent: printer.handle,
     });
 
     const shownFile = file;

@@ -9,10 +9,10 @@ import { rowVerdictLabel } from '../../core/suite/suite-markdown';
 import type { SuiteRow, SuiteRowVerdict } from '../../core/suite/suite-result';
 import { suiteRow } from '../../core/suite/suite-row';
 import { parseCommandArgs, UsageError } from '../args';
-import type { CliIo, Command } from '../command';
+import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { printDiagnostics } from '../print-diagnostics';
-import { ProgressPrinter } from '../progress';
+import { RunEventPrinter } from '../run-event-printer';
 import { projectToolDir } from '../project-paths';
 
 const EXIT_CODES: Readonly<Record<SuiteRowVerdict, ExitCode>> = {
@@ -32,11 +32,6 @@ export function suiteExitCode(rows: readonly Pick<SuiteRow, 'verdict'>[]): ExitC
 function rowLine(row: SuiteRow): string {
   const figures = row.requests === null ? '' : `${formatCount(row.requests)} requests, median ${formatMs(row.p50.value)}, p99 ${formatMs(row.p99.value)}. `;
   return `  ${rowVerdictLabel(row.verdict)}  ${figures}${row.keyFinding}\n`;
-}
-
-function printStopping(io: CliIo, progress: ProgressPrinter, hard: boolean): void {
-  progress.finish();
-  io.out(hard ? 'Stopping k6 now (no summary)…\n' : 'Stopping the current scenario gracefully and skipping the rest. Ctrl+C again to stop at once.\n');
 }
 
 export const suiteCommand: Command = {
@@ -84,9 +79,7 @@ Exit codes: the worst of the scenarios': 0 all passed, 1 a target failed, 2 inva
 
     const total = suite.entries.length;
     io.out(`Suite "${suite.name}": ${total} scenario${total === 1 ? '' : 's'}${io.interactive ? '; Ctrl+C stops the running one and skips the rest' : ''}\n`);
-    const progress = new ProgressPrinter(io.out, io.interactive);
-    let plannedSeconds = 0;
-    let stopping = false;
+    const printer = new RunEventPrinter(io, 'Stopping the current scenario gracefully and skipping the rest.');
     const run = await runSuite(suite, {
       reportDir: path.resolve(io.cwd, values['report-dir'] ?? 'load-reports'),
       k6Path: values.k6 === undefined ? undefined : path.resolve(io.cwd, values.k6),
@@ -97,33 +90,12 @@ Exit codes: the worst of the scenarios': 0 all passed, 1 a target failed, 2 inva
       signal: io.stop,
       killSignal: io.hardStop,
       onScenarioStart: (entry, index, seconds) => {
-        plannedSeconds = seconds;
+        printer.begin(seconds);
         io.out(`\n[${index + 1}/${total}] ${entry.written} (${Math.round(seconds)} s planned)\n`);
       },
-      onEvent: (event) => {
-        switch (event.type) {
-          case 'tick':
-            progress.update({ elapsedSeconds: event.point.t + 1, plannedSeconds, users: event.point.users, rps: event.point.rps, p95: event.point.p95, errorRate: event.totals.errorRate });
-            break;
-          case 'log':
-            if (event.stream === 'stderr') {
-              progress.finish();
-              io.err(`k6: ${event.line}\n`);
-            }
-            break;
-          case 'stopping':
-            if (!stopping || event.hard) printStopping(io, progress, event.hard);
-            stopping = true;
-            break;
-          case 'finished':
-            progress.finish();
-            break;
-          default:
-            break;
-        }
-      },
+      onEvent: printer.handle,
       onScenarioEnd: (entry, index, happened) => {
-        progress.finish();
+        printer.finish();
         if (happened.kind === 'ran' && happened.outcome.kind === 'invalid') printDiagnostics(happened.outcome.diagnostics.map((d) => ({ ...d, file: shown(d.file) })), io.err);
         const row = suiteRow(entry, happened, io.cwd);
         if (happened.kind === 'skipped') io.out(`\n[${index + 1}/${total}] ${entry.written}: skipped\n`);

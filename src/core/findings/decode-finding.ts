@@ -1,14 +1,9 @@
 // Type guards for findings read back from JSON (summary.json, the data block of report.html, panel messages).
 
+import { isNumber, isObject, orNull } from '../type-guards';
 import { FINDING_KINDS, FINDING_SEVERITIES, type EvidenceValue, type Finding, type FindingEvidence } from './finding';
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNumberOrNull(value: unknown): value is number | null {
-  return value === null || typeof value === 'number';
-}
+const isNumberOrNull = orNull(isNumber);
 
 // Evidence is small and flat in practice; the depth limit keeps a hostile file from recursing without end.
 function isEvidenceValue(value: unknown, depth = 0): value is EvidenceValue {

@@ -2,40 +2,9 @@
 
 import { isFinding } from '../findings/decode-finding';
 import type { BaselineComparison, ComparisonSummary, ErrorStat, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../results';
+import { fieldsAre as hasFields, isArrayOf, isBoolean, isNumber, isObject, isRecordOf, isString, orNull } from '../type-guards';
 
-type Guard<T> = (value: unknown) => value is T;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number';
-}
-
-function isNumberOrNull(value: unknown): value is number | null {
-  return value === null || typeof value === 'number';
-}
-
-function isBoolean(value: unknown): value is boolean {
-  return typeof value === 'boolean';
-}
-
-function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
-  return Array.isArray(value) && value.every((item) => guard(item));
-}
-
-function isRecordOf<T>(value: unknown, guard: Guard<T>): value is Record<string, T> {
-  return isObject(value) && Object.values(value).every((item) => guard(item));
-}
-
-function hasFields(value: Record<string, unknown>, fields: readonly string[], guard: Guard<unknown>): boolean {
-  return fields.every((field) => guard(value[field]));
-}
+const isNumberOrNull = orNull(isNumber);
 
 const PERCENTILE_FIELDS: readonly (keyof Percentiles)[] = ['p50', 'p66', 'p75', 'p80', 'p90', 'p95', 'p98', 'p99', 'p999', 'p9999', 'max', 'min', 'avg'];
 const VERDICTS: readonly string[] = ['pass', 'fail', 'stopped', 'error'];

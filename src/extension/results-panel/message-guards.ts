@@ -2,6 +2,7 @@
 // trusts nothing it receives until one of these guards has checked its shape.
 
 import { isRunResult } from '../../core/report/decode-run-result';
+import { fieldsAre, isArrayOf, isBoolean, isFiniteNumber as isNumber, isObject, isOneOf, isRecordOf, isString, orNull, type Guard } from '../../core/type-guards';
 import { CHART_PERCENTILES, type ChartPercentile } from '../run/setting-values';
 import type {
   ChartPoint,
@@ -19,43 +20,7 @@ import type {
   WebviewMessage,
 } from './messages';
 
-type Guard<T> = (value: unknown) => value is T;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isNumberOrNull(value: unknown): value is number | null {
-  return value === null || isNumber(value);
-}
-
-function isBoolean(value: unknown): value is boolean {
-  return typeof value === 'boolean';
-}
-
-function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
-  return Array.isArray(value) && value.every((item) => guard(item));
-}
-
-function isRecordOf<T>(value: unknown, guard: Guard<T>): value is Record<string, T> {
-  return isObject(value) && Object.values(value).every((item) => guard(item));
-}
-
-function fieldsAre(value: Record<string, unknown>, fields: readonly string[], guard: Guard<unknown>): boolean {
-  return fields.every((field) => guard(value[field]));
-}
-
-function isOneOf<T extends string>(choices: readonly T[]): Guard<T> {
-  return (value: unknown): value is T => typeof value === 'string' && choices.some((choice) => choice === value);
-}
+const isNumberOrNull = orNull(isNumber);
 
 const isMetric = isOneOf(['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max', 'errors', 'success', 'rps'] as const);
 const isComparison = isOneOf(['<', '<=', '>', '>='] as const);
