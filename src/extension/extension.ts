@@ -3,6 +3,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { registerAuthoring } from './authoring/register-authoring';
+import { registerCompareCommands } from './compare/register-compare';
 import { Config } from './config';
 import { registerResultsInEditor } from './results-in-editor/register-results-in-editor';
 import { registerResultsPanel } from './results-panel/register-results-panel';
@@ -25,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const panels = registerResultsPanel(context, { k6PathSetting: SETTINGS.k6Path, chartPercentiles: () => config.chartPercentiles });
   const secrets = new SecretEnvironment(context.secrets, context.globalState);
   const history = new ReportHistory(context.workspaceState);
+  // A development checkout keeps the k6 that `npm run setup` built; an installed extension has no such folder.
+  const toolDir = context.extensionMode === vscode.ExtensionMode.Production ? undefined : path.join(context.extensionUri.fsPath, '.tools', 'bin');
   const runs = new RunController({
     config,
     log,
@@ -32,8 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     secrets,
     history,
     extensionUri: context.extensionUri,
-    // A development checkout keeps the k6 that `npm run setup` built; an installed extension has no such folder.
-    toolDir: context.extensionMode === vscode.ExtensionMode.Production ? undefined : path.join(context.extensionUri.fsPath, '.tools', 'bin'),
+    toolDir,
   });
   const services = { config, log, panels, secrets, history, runs, extensionUri: context.extensionUri };
   // What scenarios are loaded against when matched to runs: the environment a run would see.
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSecretCommands(context, services),
     registerResultsInEditor(context, { runs, log, env: runEnv }),
     registerTesting(context, { runs, log, env: runEnv }),
+    registerCompareCommands({ config, log, runs, secrets, history, toolDir }),
     runs,
     history,
     secrets,

@@ -6,8 +6,9 @@ import { Chart, Filler, Legend, LineController, LineElement, LinearScale, PointE
 import type { ChartOptions } from 'chart.js';
 import { formatCount, formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
 import type { ChartPoint, LiveFigures, RunInfo, TargetSpec } from '../../src/extension/results-panel/messages';
-import { line, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis, tooltipAndLegend, valueAxis } from '../report/chart-parts';
-import type { LineDataset, XY } from '../report/chart-parts';
+import type { Finding } from '../../src/core/results';
+import { findingMarkers, line, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis, timeMarkers, tooltipAndLegend, valueAxis } from '../report/chart-parts';
+import type { LineDataset, TimeMarker, XY } from '../report/chart-parts';
 import { el } from '../report/dom';
 import { statusName } from '../report/status-names';
 import { latencyReading, latencySeries, latencyTargetColour, type LatencyLine } from './latency-lines';
@@ -28,6 +29,8 @@ export interface ChartContext {
   chartPercentiles: readonly LatencyLine[];
   /** Status codes seen so far, in reading order. */
   statusCodes: readonly string[];
+  /** The finished run's findings (none while it runs), marked where they began. */
+  findings: readonly Finding[];
 }
 
 interface Series {
@@ -51,6 +54,8 @@ interface LiveChartSpec {
   format: (value: number) => string;
   stacked?: boolean;
   tall?: boolean;
+  /** Marks where findings began, as the report's charts of the same figures do. */
+  findingMarkers?: boolean;
   series: (context: ChartContext) => Series[];
   targets: (context: ChartContext) => TargetLine[];
   /** One or two sentences of what the chart shows now, for screen readers. */
@@ -72,6 +77,7 @@ function targetLines(targets: readonly TargetSpec[], colour: (target: TargetSpec
 
 const throughput: LiveChartSpec = {
   id: 'throughput',
+  findingMarkers: true,
   title: 'Requests and failures per second',
   unit: 'per second',
   format: formatRate,
@@ -89,6 +95,7 @@ const throughput: LiveChartSpec = {
 
 const latency: LiveChartSpec = {
   id: 'latency',
+  findingMarkers: true,
   title: 'Response time percentiles',
   unit: 'ms',
   format: formatMs,
@@ -194,6 +201,8 @@ class LiveChart {
   private layout = '';
   private series: Series[] = [];
   private targets: TargetLine[] = [];
+  // The plugin reads this array at each draw, so new findings need no new chart.
+  private readonly markers: TimeMarker[] = [];
 
   constructor(
     readonly spec: LiveChartSpec,
@@ -205,6 +214,7 @@ class LiveChart {
     this.series = this.spec.series(context);
     this.targets = this.spec.targets(context);
     this.layout = layoutKey(this.series, this.targets);
+    this.markers.splice(0, this.markers.length, ...(this.spec.findingMarkers === true ? findingMarkers(context.findings, context.theme.palette) : []));
     const max = xMax(context);
     const width = context.theme.highContrast ? 2.5 : 1.5;
     const datasets: LineDataset[] = [
@@ -214,7 +224,7 @@ class LiveChart {
       ),
     ];
     if (this.chart === undefined) {
-      this.chart = new Chart<'line', XY[]>(this.canvas, { type: 'line', data: { datasets }, options: this.options(context, max) });
+      this.chart = new Chart<'line', XY[]>(this.canvas, { type: 'line', data: { datasets }, options: this.options(context, max), plugins: [timeMarkers<'line'>(this.markers)] });
     } else {
       this.chart.data.datasets = datasets;
       this.setXMax(max);

@@ -11,6 +11,7 @@ import { el } from '../report/dom';
 import { LiveCharts, type ChartContext } from './live-charts';
 import { RequestPicker } from './request-picker';
 import { RequestsView } from './requests-view';
+import { FindingsView } from './findings-view';
 import { chartedRequests, knownRequestNames } from './request-selection';
 import { StateView } from './state-view';
 import { TargetsView } from './targets-view';
@@ -25,6 +26,7 @@ interface Views {
   state: StateView;
   tiles: TilesView;
   targets: TargetsView;
+  findings: FindingsView;
   picker: RequestPicker;
   charts: LiveCharts;
   requests: RequestsView;
@@ -83,6 +85,8 @@ export class PanelApp {
         this.result = message.result;
         this.figures = finalFigures(this.run, message.result, this.figures?.targets ?? []);
         this.renderFigures();
+        // The findings' markers go on the charts.
+        this.views.charts.draw(this.chartContext());
         this.save(true);
         return;
     }
@@ -146,6 +150,7 @@ export class PanelApp {
           this.announcer.textContent = text;
         },
       ),
+      findings: new FindingsView(),
       picker,
       // The picker sits with the chart it controls.
       charts: new LiveCharts({ 'per-request': picker.element }),
@@ -156,6 +161,7 @@ export class PanelApp {
       views.state.banner,
       views.tiles.element,
       views.targets.element,
+      views.findings.element,
       el('section', { className: 'over-time', attributes: { 'aria-labelledby': 'over-time-heading' } }, [
         el('h2', { attributes: { id: 'over-time-heading' } }, ['Over time']),
         views.charts.element,
@@ -177,6 +183,7 @@ export class PanelApp {
   private renderFigures(): void {
     this.views.tiles.update(this.figures);
     this.views.targets.update(this.figures);
+    this.views.findings.update(this.result);
     this.views.requests.update(this.figures);
     this.views.picker.update(this.knownNames(), this.chartedNames());
   }
@@ -205,6 +212,7 @@ export class PanelApp {
       selectedRequests: this.chartedNames(),
       chartPercentiles: this.chartPercentiles,
       statusCodes: sortStatusCodes(this.statusCodes),
+      findings: this.result?.findings ?? [],
     };
   }
 

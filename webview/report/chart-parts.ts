@@ -3,6 +3,8 @@
 
 import type { ChartDataset, ChartType, Plugin, ScaleOptions, TooltipItem } from 'chart.js';
 import type { TargetMetric } from '../../src/core/scenario/model';
+import type { Finding } from '../../src/core/results';
+import { findingKindLabel } from '../../src/core/findings/finding-text';
 import { formatClock } from '../../src/core/report/format';
 import { statusClass, statusColour } from './palette';
 import type { Palette } from './palette';
@@ -129,4 +131,32 @@ export function timeMarkers<TType extends ChartType>(markers: readonly TimeMarke
       context.restore();
     },
   };
+}
+
+const WHOLE_RUN_KINDS: ReadonlySet<Finding['kind']> = new Set(['healthy', 'coordinated-omission']);
+
+/** Where findings began: one marker per finding kind and second, coloured by severity. Findings about the whole
+ * run (healthy, coordinated omission) have no moment to mark. */
+export function findingMarkers(findings: readonly Finding[], palette: Palette): TimeMarker[] {
+  const seen = new Set<string>();
+  const markers: TimeMarker[] = [];
+  for (const finding of findings) {
+    if (finding.atSeconds === null || WHOLE_RUN_KINDS.has(finding.kind)) continue;
+    const key = `${finding.kind}@${finding.atSeconds}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    markers.push({ x: finding.atSeconds, label: findingKindLabel(finding.kind), colour: severityColour(finding.severity, palette) });
+  }
+  return markers;
+}
+
+function severityColour(severity: Finding['severity'], palette: Palette): string {
+  switch (severity) {
+    case 'critical':
+      return palette.failures;
+    case 'warning':
+      return palette.p95;
+    case 'info':
+      return palette.target;
+  }
 }

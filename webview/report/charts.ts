@@ -2,11 +2,9 @@
 
 import { BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { ChartDataset, ChartOptions } from 'chart.js';
-import type { RunResult, TargetResult, TimelinePoint } from '../../src/core/results';
+import type { Finding, RunResult, TargetResult, TimelinePoint } from '../../src/core/results';
 import { formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
-import { findingKindLabel } from '../../src/core/findings/finding-text';
-import type { Finding } from '../../src/core/results';
-import { line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis as clockAxis, timeMarkers, tooltipAndLegend, valueAxis } from './chart-parts';
+import { findingMarkers, line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis as clockAxis, timeMarkers, tooltipAndLegend, valueAxis } from './chart-parts';
 import type { LineDataset, TimeMarker, XY } from './chart-parts';
 import { el } from './dom';
 import type { Palette } from './palette';
@@ -51,21 +49,6 @@ function lineOptions(palette: Palette, format: (value: number) => string, scales
 
 function lineChart(canvas: HTMLCanvasElement, datasets: LineDataset[], options: ChartOptions<'line'>, markers: readonly TimeMarker[] = []): Chart<'line', XY[]> {
   return new Chart<'line', XY[]>(canvas, { type: 'line', data: { datasets }, options, plugins: [timeMarkers<'line'>(markers)] });
-}
-
-/** Where findings began, one marker per kind and second. Healthy and coordinated omission are about the whole run. */
-function findingMarkers(findings: readonly Finding[], palette: Palette): TimeMarker[] {
-  const seen = new Set<string>();
-  const markers: TimeMarker[] = [];
-  for (const finding of findings) {
-    if (finding.atSeconds === null || finding.kind === 'healthy' || finding.kind === 'coordinated-omission') continue;
-    const key = `${finding.kind}@${finding.atSeconds}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const colour = finding.severity === 'critical' ? palette.failures : finding.severity === 'warning' ? palette.p95 : palette.target;
-    markers.push({ x: finding.atSeconds, label: findingKindLabel(finding.kind), colour });
-  }
-  return markers;
 }
 
 function throughputChart(timeline: readonly TimelinePoint[], findings: readonly Finding[]): ChartSpec {
