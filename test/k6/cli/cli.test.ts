@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../../src/demo-target/server';
+import { assertCliBuilt, REPO_ROOT, runLoadscope, type CliRun } from '../cli-process';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'loadscope.js');
+const root = REPO_ROOT;
 const quick = path.join(root, 'scenarios', 'quick', 'deployments.scenario.yaml');
 const REPORT_FILES = ['exceptions.csv', 'failures.csv', 'junit.xml', 'report.html', 'report.md', 'stats.csv', 'stats_history.csv', 'summary.json'];
 
@@ -16,7 +16,7 @@ let target: DemoTarget;
 let reports: string;
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error('dist/loadscope.js is missing: run `npm run build` first.');
+  assertCliBuilt();
   // Every test logs the same users in again: lift the per-account login throttle the demo otherwise shows.
   target = await startDemoTarget({ port: 0, loginsPerUserPerMinute: 10_000, loginBurstPerUser: 10_000 });
   reports = mkdtempSync(path.join(os.tmpdir(), 'loadscope-cli-reports-'));
@@ -27,37 +27,9 @@ afterAll(async () => {
   rmSync(reports, { recursive: true, force: true });
 });
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI; `interrupt` is called with the child once its output matches `when`. */
+/** Runs the CLI from the repository root against the test's demo target. */
 function loadscope(args: string[], options: { env?: Record<string, string>; interruptWhen?: RegExp } = {}): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: root,
-      env: { ...process.env, CI: 'true', TARGET_URL: target.url, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let interrupted = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!interrupted && options.interruptWhen?.test(stdout)) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runLoadscope(args, { cwd: root, env: { TARGET_URL: target.url, ...options.env }, interruptWhen: options.interruptWhen });
 }
 
 function runFolders(): string[] {

@@ -1,22 +1,20 @@
 // `loadscope suite` and baselines as a user runs them: the built dist/loadscope.js, the real k6, the demo target on
 // 127.0.0.1, each scenario shortened to 3 seconds.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../../src/demo-target/server';
+import { assertCliBuilt, REPO_ROOT, runLoadscope, type CliRun } from '../cli-process';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'loadscope.js');
-const quick = (name: string) => path.join(root, 'scenarios', 'quick', name);
+const quick = (name: string) => path.join(REPO_ROOT, 'scenarios', 'quick', name);
 
 let target: DemoTarget;
 let work: string;
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error('dist/loadscope.js is missing: run `npm run build` first.');
+  assertCliBuilt();
   // Every test logs the same users in again: lift the per-account login throttle the demo otherwise shows.
   target = await startDemoTarget({ port: 0, loginsPerUserPerMinute: 10_000, loginBurstPerUser: 10_000 });
   work = mkdtempSync(path.join(os.tmpdir(), 'loadscope-suite-'));
@@ -27,37 +25,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI in the work folder; sends Ctrl+C once stdout matches `interruptWhen`. */
 function loadscope(args: string[], interruptWhen?: RegExp): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: work,
-      env: { ...process.env, CI: 'true', TARGET_URL: target.url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let interrupted = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (!interrupted && interruptWhen?.test(stdout)) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runLoadscope(args, { cwd: work, env: { TARGET_URL: target.url }, interruptWhen });
 }
 
 function writeSuite(name: string, text: string): void {
