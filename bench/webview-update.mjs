@@ -12,11 +12,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { median, option, table } from './lib/bench-util.mjs';
-import { resultsDir, root } from './lib/observer-bundle.mjs';
+import { bundleSources, resultsDir, root } from './lib/observer-bundle.mjs';
 
 const TICKS = Number(option('--ticks', '120'));
 const ROUNDS = Number(option('--rounds', '3'));
@@ -24,23 +22,8 @@ const MINUTES = option('--minutes', '10,60').split(',').map(Number);
 const NAMES = ['login', 'dashboard', 'search', 'product', 'add to cart', 'cart', 'checkout', 'pay', 'orders', 'logout'];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function loadPanelCode() {
-  const outfile = path.join(resultsDir, '.build', 'results-panel.mjs');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  await esbuild.build({
-    stdin: {
-      contents: ["export * from './src/extension/results-panel/run-feed';", "export * from './src/extension/results-panel/panel-html';"].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href + `?t=${Date.now()}`);
+function loadPanelCode() {
+  return bundleSources('results-panel.mjs', ['src/extension/results-panel/run-feed', 'src/extension/results-panel/panel-html']);
 }
 
 function runInfo(seconds) {

@@ -7,20 +7,12 @@ import { pathToFileURL } from 'node:url';
 export const root = path.resolve(import.meta.dirname, '..', '..');
 export const resultsDir = path.join(root, 'bench', 'results');
 
-/** Builds (once per call) and imports the observer bundle. */
-export async function loadObserver() {
-  const outfile = path.join(resultsDir, '.build', 'observer.mjs');
+/** Bundles the given project modules (paths from the repository root) into bench/results/.build/NAME and imports it. */
+export async function bundleSources(name, modules) {
+  const outfile = path.join(resultsDir, '.build', name);
   mkdirSync(path.dirname(outfile), { recursive: true });
   await esbuild.build({
-    stdin: {
-      contents: [
-        "export * from './src/core/metrics/aggregator';",
-        "export * from './src/core/metrics/k6-csv-observer';",
-        "export * from './src/core/metrics/csv-records';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
+    stdin: { contents: modules.map((module) => `export * from './${module}';`).join('\n'), resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -29,6 +21,11 @@ export async function loadObserver() {
     logLevel: 'warning',
   });
   return import(pathToFileURL(outfile).href + `?t=${Date.now()}`);
+}
+
+/** Builds (once per call) and imports the observer bundle. */
+export function loadObserver() {
+  return bundleSources('observer.mjs', ['src/core/metrics/aggregator', 'src/core/metrics/k6-csv-observer', 'src/core/metrics/csv-records']);
 }
 
 /** Bundle path for child processes that import it themselves (built by loadObserver). */

@@ -8,7 +8,7 @@ import { loadOptionSpecs, loadOptionsHelp, parseLoadOverrides } from '../overrid
 import { printDiagnostics } from '../print-diagnostics';
 import { RunEventPrinter } from '../run-event-printer';
 import { formatCount, formatMs, formatPercent, formatRate, targetLabel, targetSentence } from '../../core/report/format';
-import { projectToolDir } from '../project-paths';
+import { runSettings, runSettingSpecs } from '../run-settings';
 
 export const runCommand: Command = {
   name: 'run',
@@ -32,8 +32,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
     const { values, positionals } = parseCommandArgs(args, {
       ...loadOptionSpecs,
       group: { type: 'string', short: 'g' },
-      'report-dir': { type: 'string' },
-      k6: { type: 'string' },
+      ...runSettingSpecs,
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one scenario file');
     const file = positionals[0] ?? '';
@@ -45,14 +44,7 @@ Exit codes: 0 pass, 1 targets failed, 2 invalid scenario, 3 stopped, 4 k6 missin
       environment: values.env,
       group: values.group,
       overrides,
-      reportDir: path.resolve(io.cwd, values['report-dir'] ?? 'load-reports'),
-      k6Path: values.k6 === undefined ? undefined : path.resolve(io.cwd, values.k6),
-      k6PathLabel: '--k6',
-      toolDir: projectToolDir(),
-      displayRoot: io.cwd,
-      env: io.env,
-      signal: io.stop,
-      killSignal: io.hardStop,
+      ...runSettings(values, io),
       onScenario: (scenario, seconds) => {
         printer.begin(seconds);
         io.out(`Running "${scenario.name}" (${scenario.groups.length === 1 ? '1 group' : `${scenario.groups.length} groups`}, ${Math.round(seconds)} s planned)${io.interactive ? ': Ctrl+C stops and still writes the reports' : ''}\n`);

@@ -13,7 +13,7 @@ import type { Command } from '../command';
 import { ExitCode } from '../exit-codes';
 import { printDiagnostics } from '../print-diagnostics';
 import { RunEventPrinter } from '../run-event-printer';
-import { projectToolDir } from '../project-paths';
+import { runSettings, runSettingSpecs } from '../run-settings';
 
 const EXIT_CODES: Readonly<Record<SuiteRowVerdict, ExitCode>> = {
   pass: ExitCode.pass,
@@ -61,7 +61,7 @@ Options:
 Exit codes: the worst of the scenarios': 0 all passed, 1 a target failed, 2 invalid suite or scenario,
 3 stopped, 4 k6 missing or failed.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { 'report-dir': { type: 'string' }, k6: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, runSettingSpecs);
     if (positionals.length !== 1) throw new UsageError('give exactly one suite file');
     const given = positionals[0] ?? '';
     const file = path.resolve(io.cwd, given);
@@ -81,14 +81,7 @@ Exit codes: the worst of the scenarios': 0 all passed, 1 a target failed, 2 inva
     io.out(`Suite "${suite.name}": ${total} scenario${total === 1 ? '' : 's'}${io.interactive ? '; Ctrl+C stops the running one and skips the rest' : ''}\n`);
     const printer = new RunEventPrinter(io, 'Stopping the current scenario gracefully and skipping the rest.');
     const run = await runSuite(suite, {
-      reportDir: path.resolve(io.cwd, values['report-dir'] ?? 'load-reports'),
-      k6Path: values.k6 === undefined ? undefined : path.resolve(io.cwd, values.k6),
-      k6PathLabel: '--k6',
-      toolDir: projectToolDir(),
-      displayRoot: io.cwd,
-      env: io.env,
-      signal: io.stop,
-      killSignal: io.hardStop,
+      ...runSettings(values, io),
       onScenarioStart: (entry, index, seconds) => {
         printer.begin(seconds);
         io.out(`\n[${index + 1}/${total}] ${entry.written} (${Math.round(seconds)} s planned)\n`);
