@@ -102,6 +102,30 @@ export interface TimelinePoint {
   requests: Record<string, { rps: number; failuresPerSecond: number; p50: number | null; p95: number | null; p99: number | null }>;
   /** Totals so far, for the Locust history CSV. */
   cumulative: { requests: number; failures: number; p50: number | null; avg: number | null; min: number | null; max: number | null; avgSize: number | null };
+  /** Server-side readings of that second by `MonitorSeries.key`; null when the monitor had no reading. Absent without monitors. */
+  monitors?: Record<string, number | null>;
+}
+
+/** How a monitored series is measured: counters are turned into rates per second. */
+export type MonitorUnit = 'count' | 'per-second' | 'bytes' | 'seconds' | 'cpu-percent';
+
+/** One series a monitor sampled, and what it read over the run. */
+export interface MonitorSeries {
+  /** Key in each timeline point's `monitors`, unique in the run: "<monitor>: <label>". */
+  key: string;
+  /** The monitor's name from the scenario. */
+  monitor: string;
+  label: string;
+  unit: MonitorUnit;
+  /** The series' capacity (declared, or the last reading of its capacity series); null when it has none. */
+  capacity: number | null;
+  /** Seconds with a reading. */
+  samples: number;
+  min: number | null;
+  avg: number | null;
+  max: number | null;
+  /** Why some seconds have no reading, in plain words (endpoint down, series absent); absent when every second was read. */
+  problem?: string;
 }
 
 export interface ErrorStat {
@@ -135,6 +159,8 @@ export interface RunResult {
   targets: TargetResult[];
   errors: ErrorStat[];
   timeline: TimelinePoint[];
+  /** The server-side series sampled during the run; absent when the scenario has no monitors. */
+  monitors?: MonitorSeries[];
   /** What the measurements say about where the system stopped coping (or that it coped), most pressing first. */
   findings: Finding[];
   /** How this run compares with the baseline pinned for its scenario; absent when none is pinned. */

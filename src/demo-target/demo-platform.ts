@@ -1,9 +1,11 @@
 // The demo target's behaviour without sockets: a request in, a response out. The HTTP server only
 // translates between Node's request objects and these plain values.
 import { ConnectionPool, PoolTimeoutError, systemTimers, type PoolStats, type PoolTimers } from './connection-pool';
+import { demoMetricFamilies, readOwnProcess, type ProcessReadings, type RequestCount } from './demo-metrics';
+import { EXPOSITION_CONTENT_TYPE, renderExposition } from './metrics-exposition';
 import { poolCapacityPerSecond, type DemoTargetOptions } from './options';
 import { CONNECTORS, EXECUTION_PLANES, PlatformState, parseDeploymentInput } from './platform-state';
-import { matchRoute, type RouteName } from './routes';
+import { matchRoute, routePattern, type RouteMatch, type RouteName } from './routes';
 import { KeyedTokenBuckets, TokenBucket } from './token-bucket';
 import { bearerToken, createTokenIssuer, type TokenIssuer } from './tokens';
 
@@ -22,8 +24,10 @@ export interface DemoRequest {
 export interface DemoResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Sent as JSON. */
+  /** Sent as JSON, unless `text` is set. */
   body: unknown;
+  /** Sent as is instead of `body`, with the Content-Type of `headers` (the Prometheus text of `/metrics`). */
+  text?: string;
 }
 
 export interface DemoPlatformStats {
@@ -53,6 +57,8 @@ export interface DemoPlatformDeps {
   /** Wall clock (ms since the epoch) for timestamps in the data. */
   wallClock(): number;
   tokens: TokenIssuer;
+  /** This process's CPU time and memory, for `/metrics`. */
+  processUsage(): ProcessReadings;
 }
 
 const defaultDeps = (): DemoPlatformDeps => ({
@@ -61,6 +67,7 @@ const defaultDeps = (): DemoPlatformDeps => ({
   random: Math.random,
   wallClock: Date.now,
   tokens: createTokenIssuer(),
+  processUsage: readOwnProcess,
 });
 
 const json = (status: number, body: unknown, headers?: Record<string, string>): DemoResponse => (headers === undefined ? { status, body } : { status, body, headers });
@@ -75,6 +82,7 @@ export function createDemoPlatform(options: DemoTargetOptions, overrides: Partia
   const loginBucket = new TokenBucket(options.loginRatePerSecond, options.loginBurst, startedAt);
   const userLoginBuckets = new KeyedTokenBuckets(options.loginsPerUserPerMinute / 60, options.loginBurstPerUser);
   const counts = { total: 0, byStatus: new Map<number, number>(), byRoute: new Map<string, number>(), loginsAccepted: 0, loginsThrottled: 0, loginsRefused: 0 };
+  const requestCounts = new Map<string, RequestCount>();
 
   const serviceTime = (): number => Math.max(0, options.serviceTimeMs + (deps.random() * 2 - 1) * options.serviceJitterMs);
 
@@ -150,14 +158,14 @@ export function createDemoPlatform(options: DemoTargetOptions, overrides: Partia
     }
   }
 
-  async function route(request: DemoRequest): Promise<DemoResponse> {
-    const match = matchRoute(request.method, request.pathname);
+  async function route(request: DemoRequest, match: RouteMatch): Promise<DemoResponse> {
     if (match.kind === 'notFound') return problem(404, `no route for ${request.method} ${request.pathname}`);
     if (match.kind === 'wrongMethod') return problem(405, `use ${match.allowed.join(' or ')} for ${request.pathname}`, {}, { Allow: match.allowed.join(', ') });
     counts.byRoute.set(match.route, (counts.byRoute.get(match.route) ?? 0) + 1);
     if (match.route === 'healthz') return json(200, { status: 'ok' });
     if (match.route === 'stats') return json(200, stats());
-    // Login, health and stats need neither a token nor the database; every other route needs both.
+    if (match.route === 'metrics') return { status: 200, body: null, text: metricsText(), headers: { 'Content-Type': EXPOSITION_CONTENT_TYPE } };
+    // Login, health, stats and metrics need neither a token nor the database; every other route needs both.
     if (match.route === 'login') return login(request.body);
 
     const token = bearerToken(request.authorization);
@@ -197,17 +205,36 @@ export function createDemoPlatform(options: DemoTargetOptions, overrides: Partia
     };
   }
 
+  function metricsText(): string {
+    const usage = deps.processUsage();
+    return renderExposition(demoMetricFamilies({ pool: pool.stats(), loginsThrottled: counts.loginsThrottled, requests: requestCounts.values(), process: usage }));
+  }
+
+  function countRequest(method: string, match: RouteMatch, status: number): void {
+    // Labels by route pattern, and only common methods, so a client cannot grow the label set without bound.
+    const routeLabel = match.kind === 'route' ? routePattern(match.route) : 'unmatched';
+    const methodLabel = standardMethods.has(method) ? method : 'other';
+    const key = `${methodLabel} ${routeLabel} ${status}`;
+    const entry = requestCounts.get(key);
+    if (entry === undefined) requestCounts.set(key, { method: methodLabel, route: routeLabel, status, count: 1 });
+    else entry.count += 1;
+  }
+
   return {
     async handle(request) {
-      const response = await route(request);
+      const match = matchRoute(request.method, request.pathname);
+      const response = await route(request, match);
       counts.total += 1;
       counts.byStatus.set(response.status, (counts.byStatus.get(response.status) ?? 0) + 1);
+      countRequest(request.method, match, response.status);
       return response;
     },
     stats,
     close: () => pool.close(),
   };
 }
+
+const standardMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

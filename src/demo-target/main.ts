@@ -80,7 +80,7 @@ function describe(url: string, options: DemoTargetOptions): string[] {
     `Demo target listening on ${url}`,
     `  database pool: ${options.poolSize} connections x ${options.serviceTimeMs} ms (±${options.serviceJitterMs}) = ${capacity} requests/s at most; a request waits up to ${options.queueTimeoutMs} ms for a connection, then 503`,
     `  logins: ${options.loginRatePerSecond}/s over all users, ${options.loginsPerUserPerMinute}/min per username (burst ${options.loginBurstPerUser}), then 429 with Retry-After`,
-    `  log in with any username and ${options.password === DEMO_TARGET_DEFAULTS.password ? `password '${options.password}'` : 'the password given with --password'}; pool use at ${url}/api/_stats`,
+    `  log in with any username and ${options.password === DEMO_TARGET_DEFAULTS.password ? `password '${options.password}'` : 'the password given with --password'}; pool use at ${url}/api/_stats (JSON) and ${url}/metrics (Prometheus)`,
     `  run a scenario against it with TARGET_URL=${url}`,
     'Press Ctrl+C to stop.',
   ];

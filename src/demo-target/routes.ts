@@ -3,6 +3,7 @@
 export type RouteName =
   | 'healthz'
   | 'stats'
+  | 'metrics'
   | 'login'
   | 'createDeployment'
   | 'listDeployments'
@@ -28,6 +29,7 @@ interface RouteDefinition {
 const routeTable: readonly (readonly [method: string, path: string, route: RouteName])[] = [
   ['GET', '/healthz', 'healthz'],
   ['GET', '/api/_stats', 'stats'],
+  ['GET', '/metrics', 'metrics'],
   ['POST', '/api/auth/login', 'login'],
   ['POST', '/api/deployments', 'createDeployment'],
   ['GET', '/api/deployments', 'listDeployments'],
@@ -40,6 +42,11 @@ const routeTable: readonly (readonly [method: string, path: string, route: Route
 ];
 
 const definitions: readonly RouteDefinition[] = routeTable.map(([method, path, route]) => ({ method, segments: splitPath(path) ?? [], route }));
+
+/** The path pattern of a route (`/api/deployments/:id`): a label of bounded variety for metrics. */
+export function routePattern(route: RouteName): string {
+  return routeTable.find((entry) => entry[2] === route)?.[1] ?? route;
+}
 
 /** Finds the route for a method and a path (without query); a trailing slash is ignored. */
 export function matchRoute(method: string, pathname: string): RouteMatch {

@@ -13,7 +13,7 @@ export interface DemoTarget {
   port: number;
   /** The settings in force, defaults filled in. */
   options: DemoTargetOptions;
-  /** The same numbers as `GET /api/_stats`. */
+  /** The same numbers as `GET /api/_stats` (`GET /metrics` has them in the Prometheus text format). */
   stats(): DemoPlatformStats;
   /** Stops listening, drops open connections and fails requests still queued for the pool. */
   close(): Promise<void>;
@@ -56,7 +56,9 @@ export async function startDemoTarget(overrides: Partial<DemoTargetOptions> = {}
       signal: abandoned.signal,
       ...(authorization === undefined ? {} : { authorization }),
     });
-    if (!response.destroyed) send(response, result.status, result.body, result.headers);
+    if (response.destroyed) return;
+    if (result.text === undefined) send(response, result.status, result.body, result.headers);
+    else sendText(response, result.status, result.text, result.headers);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -92,6 +94,11 @@ export async function startDemoTarget(overrides: Partial<DemoTargetOptions> = {}
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }
 

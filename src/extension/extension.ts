@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSecretCommands(context, services),
     registerResultsInEditor(context, { runs, log, env: runEnv }),
     registerTesting(context, { runs, log, env: runEnv }),
-    registerCompareCommands({ config, log, runs, secrets, history, toolDir }),
+    registerCompareCommands({ config, log, runs, secrets, history }),
     runs,
     history,
     secrets,

@@ -1,6 +1,6 @@
 // End to end in the browser: the packaged extension in code-server runs scenarios/quick/deployments.scenario.yaml
-// with the real k6 against the demo target started here. Click the Run Scenario CodeLens, watch the panel draw,
-// read the verdict, find the report folder, then stop a second run midway.
+// with the real k6 against the demo target started here. Click the Run Scenario CodeLens, watch the panel draw
+// (the demo target's server metrics too), read the verdict, find the report folder, then stop a second run midway.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
@@ -178,6 +178,27 @@ describe('Run Scenario in the workbench', () => {
     expect(await colouredPixels(frame, 'latency')).toBeGreaterThan(50);
     await frame.locator('figure[data-chart="throughput"]').scrollIntoViewIfNeeded();
     await workbench!.screenshot('panel-live-charts');
+  });
+
+  it("charts the demo target's server metrics under latency, and keeps the findings section up to date", async () => {
+    const frame = panel(workbench!);
+    // quick/deployments monitors the demo target's /metrics: its pool against its capacity, CPU and memory.
+    const levels = frame.locator('figure[data-chart="server-count"] canvas');
+    await levels.waitFor({ state: 'visible', timeout: RUN_TIMEOUT_MS });
+    await waitFor(async () => ((await colouredPixels(frame, 'server-count')) > 50 ? true : undefined), {
+      timeoutMs: RUN_TIMEOUT_MS,
+      intervalMs: 200,
+      description: 'the server metrics chart to draw its lines',
+    });
+    const charts = await frame.locator('.server-metrics figure[data-chart]').evaluateAll((figures) => figures.map((figure) => figure.getAttribute('data-chart')));
+    expect(charts).toEqual(expect.arrayContaining(['server-count', 'server-cpu-percent', 'server-bytes']));
+    await expect.poll(() => levels.getAttribute('aria-label'), { timeout: RUN_TIMEOUT_MS }).toMatch(/^Levels \(count\)\. Last: demo target: database pool in use [\d.,]+ of 20/);
+    await expect.poll(() => frame.locator('.findings').isVisible(), { timeout: RUN_TIMEOUT_MS }).toBe(true);
+    // A few more seconds make a picture worth keeping; the next test waits for the end of the run anyway.
+    await waitFor(async () => (count((await tiles(frame)).get('Elapsed')) >= 8 ? true : undefined), { timeoutMs: RUN_TIMEOUT_MS, intervalMs: 200, description: '8 seconds of the run' });
+    // The pool against its capacity in the middle of the panel, under the run's sticky header.
+    await levels.evaluate((canvas) => canvas.scrollIntoView({ block: 'center' }));
+    await workbench!.screenshot('panel-server-metrics');
   });
 
   it('shows the verdict in the panel and in a notification, and writes the report folder into the workspace', async () => {

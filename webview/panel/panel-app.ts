@@ -4,14 +4,15 @@
 import { LIVE_DECIMATION, LiveTimeline, PERSISTED_DECIMATION, decimateTimeline } from '../../src/extension/results-panel/chart-timeline';
 import { finalFigures } from '../../src/extension/results-panel/live-figures';
 import type { ChartPoint, HostMessage, LiveFigures, PanelSnapshot, RunInfo, RunState } from '../../src/extension/results-panel/messages';
-import type { RunResult } from '../../src/core/results';
+import { findingKindLabel, severityLabel } from '../../src/core/findings/finding-text';
+import type { Finding, MonitorSeries, RunResult } from '../../src/core/results';
 import type { ChartPercentile } from '../../src/extension/run/setting-values';
 import { sortStatusCodes } from '../report/chart-parts';
 import { el } from '../report/dom';
 import { LiveCharts, type ChartContext } from './live-charts';
 import { RequestPicker } from './request-picker';
 import { RequestsView } from './requests-view';
-import { FindingsView } from './findings-view';
+import { FindingsView, type FindingsPhase } from './findings-view';
 import { chartedRequests, knownRequestNames } from './request-selection';
 import { StateView } from './state-view';
 import { TargetsView } from './targets-view';
@@ -39,6 +40,8 @@ export class PanelApp {
   private result: RunResult | null;
   private selected: string[] | null;
   private chartPercentiles: ChartPercentile[];
+  private findings: Finding[];
+  private monitors: MonitorSeries[];
   private timeline: LiveTimeline;
   private readonly statusCodes = new Set<string>();
   private theme: Theme = readTheme();
@@ -58,6 +61,8 @@ export class PanelApp {
     this.result = snapshot.result;
     this.selected = snapshot.selectedRequests;
     this.chartPercentiles = snapshot.chartPercentiles;
+    this.findings = snapshot.findings;
+    this.monitors = snapshot.monitors;
     this.timeline = new LiveTimeline(LIVE_DECIMATION, snapshot.points);
     this.views = this.buildViews();
     this.renderAll();
@@ -79,13 +84,28 @@ export class PanelApp {
       case 'state':
         this.state = message.state;
         this.views.state.update(this.state);
+        // A run that starts (or ends without a result) changes what the findings section says.
+        this.renderFindings();
+        this.save(true);
+        return;
+      case 'findings':
+        this.findings = message.findings;
+        this.renderFindings();
+        this.views.charts.mark(this.chartContext());
+        this.save(true);
+        return;
+      case 'monitors':
+        this.monitors = message.series;
+        this.views.charts.drawServerMetrics(this.chartContext());
         this.save(true);
         return;
       case 'finished':
         this.result = message.result;
         this.figures = finalFigures(this.run, message.result, this.figures?.targets ?? []);
+        // The result's findings and series are the final ones.
+        this.findings = message.result.findings;
+        this.monitors = message.result.monitors ?? this.monitors;
         this.renderFigures();
-        // The findings' markers go on the charts.
         this.views.charts.draw(this.chartContext());
         this.save(true);
         return;
@@ -103,6 +123,8 @@ export class PanelApp {
       result: this.result,
       selectedRequests: this.selected,
       chartPercentiles: this.chartPercentiles,
+      findings: this.findings,
+      monitors: this.monitors,
     };
   }
 
@@ -114,6 +136,8 @@ export class PanelApp {
     this.result = snapshot.result;
     this.selected = snapshot.selectedRequests;
     this.chartPercentiles = snapshot.chartPercentiles;
+    this.findings = snapshot.findings;
+    this.monitors = snapshot.monitors;
     this.timeline = new LiveTimeline(LIVE_DECIMATION, snapshot.points);
     this.statusCodes.clear();
     if (!sameRun) this.views = this.buildViews();
@@ -183,9 +207,24 @@ export class PanelApp {
   private renderFigures(): void {
     this.views.tiles.update(this.figures);
     this.views.targets.update(this.figures);
-    this.views.findings.update(this.result);
+    this.renderFindings();
     this.views.requests.update(this.figures);
     this.views.picker.update(this.knownNames(), this.chartedNames());
+  }
+
+  private renderFindings(): void {
+    const appeared = this.views.findings.update(this.findings, this.findingsPhase());
+    if (appeared.length === 0) return;
+    const words = appeared.map((finding) => `${severityLabel(finding.severity)}, ${findingKindLabel(finding.kind)}: ${finding.message}`);
+    this.announcer.textContent = `New finding${appeared.length === 1 ? '' : 's'}. ${words.join(' ')}`;
+  }
+
+  private findingsPhase(): FindingsPhase {
+    if (this.result !== null) return 'final';
+    if (this.state.kind === 'running' || this.state.kind === 'stopping') return 'live';
+    if (this.findings.length === 0) return 'before';
+    // A run that ended without a result (interrupted, failed outside k6) keeps the last findings, and no more come.
+    return this.state.kind === 'waiting' ? 'live' : 'final';
   }
 
   private selectRequests(names: string[]): void {
@@ -212,7 +251,8 @@ export class PanelApp {
       selectedRequests: this.chartedNames(),
       chartPercentiles: this.chartPercentiles,
       statusCodes: sortStatusCodes(this.statusCodes),
-      findings: this.result?.findings ?? [],
+      findings: this.findings,
+      monitors: this.monitors,
     };
   }
 

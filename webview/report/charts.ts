@@ -1,9 +1,12 @@
-// Charts over time drawn with Chart.js: throughput, latency with target lines, users, status codes, p95 by request.
+// Charts over time drawn with Chart.js: throughput, latency with target lines, users, status codes, p95 by request,
+// and the server-side series of the monitors, one chart per unit with capacities as dashed lines.
 
 import { BarController, BarElement, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import type { ChartDataset, ChartOptions } from 'chart.js';
 import type { Finding, RunResult, TargetResult, TimelinePoint } from '../../src/core/results';
-import { formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
+import { formatMonitorValue, formatMs, formatRate, isLatencyMetric, targetLabel } from '../../src/core/report/format';
+import { monitorCharts } from '../../src/core/report/monitor-charts';
+import type { MonitorChart } from '../../src/core/report/monitor-charts';
 import { findingMarkers, line, METRIC_SERIES, sortStatusCodes, statusColours, TARGET_PREFIX, timeAxis as clockAxis, timeMarkers, tooltipAndLegend, valueAxis } from './chart-parts';
 import type { LineDataset, TimeMarker, XY } from './chart-parts';
 import { el } from './dom';
@@ -155,12 +158,29 @@ function perRequestChart(result: RunResult): ChartSpec | undefined {
   };
 }
 
-/** Lays out the chart canvases and returns a function that (re)draws them with a palette. */
-export function chartsSection(result: RunResult): { element: HTMLElement; draw: (palette: Palette) => void } {
-  const timeline = result.timeline;
-  const specs = [throughputChart(timeline, result.findings), latencyChart(result), usersChart(timeline), statusChart(timeline), perRequestChart(result)].filter(
-    (spec): spec is ChartSpec => spec !== undefined,
-  );
+function monitorChart(chart: MonitorChart, timeline: readonly TimelinePoint[], findings: readonly Finding[]): ChartSpec {
+  const capacities = chart.lines.filter((series) => series.capacity !== null).length;
+  return {
+    title: chart.title,
+    description: chart.description,
+    tall: chart.lines.length + capacities > 6,
+    draw: (canvas, palette) => {
+      const format = (value: number) => formatMonitorValue(chart.unit, value);
+      const datasets = chart.lines.flatMap((series, index) => {
+        const colour = palette.series[index % palette.series.length] ?? palette.target;
+        const reading = line(series.label, colour, series.points);
+        if (series.capacity === null) return [reading];
+        return [reading, line(series.capacity.label, colour, series.capacity.points, { borderDash: [6, 4], borderWidth: 1.25 })];
+      });
+      const ticks = { color: palette.text, callback: (value: number | string) => format(Number(value)), ...(chart.tickStep === undefined ? {} : { stepSize: chart.tickStep }) };
+      const y = valueAxis(palette, chart.axisTitle, { ticks });
+      return lineChart(canvas, datasets, lineOptions(palette, format, { x: timeAxis(timeline, palette), y }), findingMarkers(findings, palette));
+    },
+  };
+}
+
+/** Canvases for the charts and a function that (re)draws them all with a palette. */
+function chartGrid(specs: readonly ChartSpec[]): { element: HTMLElement; draw: (palette: Palette) => void } {
   const figures = specs.map((spec) => {
     const canvas = el('canvas', { attributes: { role: 'img', 'aria-label': spec.description } });
     return { spec, canvas, element: el('figure', {}, [el('figcaption', {}, [spec.title]), el('div', { className: spec.tall === true ? 'chart tall' : 'chart' }, [canvas])]) };
@@ -171,4 +191,20 @@ export function chartsSection(result: RunResult): { element: HTMLElement; draw: 
     charts = figures.map(({ spec, canvas }) => spec.draw(canvas, palette));
   };
   return { element: el('div', { className: 'charts' }, figures.map((figure) => figure.element)), draw };
+}
+
+/** Lays out the chart canvases and returns a function that (re)draws them with a palette. */
+export function chartsSection(result: RunResult): { element: HTMLElement; draw: (palette: Palette) => void } {
+  const timeline = result.timeline;
+  const specs = [throughputChart(timeline, result.findings), latencyChart(result), usersChart(timeline), statusChart(timeline), perRequestChart(result)].filter(
+    (spec): spec is ChartSpec => spec !== undefined,
+  );
+  return chartGrid(specs);
+}
+
+/** The server-side charts, one per unit; undefined when the run had no monitors or no timeline. */
+export function monitorChartsSection(result: RunResult): { element: HTMLElement; draw: (palette: Palette) => void } | undefined {
+  const charts = monitorCharts(result);
+  if (charts.length === 0 || result.timeline.length === 0) return undefined;
+  return chartGrid(charts.map((chart) => monitorChart(chart, result.timeline, result.findings)));
 }

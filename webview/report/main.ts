@@ -2,10 +2,10 @@
 
 import { isRunResult } from '../../src/core/report/decode-run-result';
 import { RUN_DATA_ELEMENT_ID } from '../../src/core/report/run-data-id';
-import { chartsSection } from './charts';
+import { chartsSection, monitorChartsSection } from './charts';
 import { el, note, section } from './dom';
 import { paletteFor } from './palette';
-import { errorsSection, findingsSection, loadSection, requestsSection, runDetailsSection, statusSection, targetsSection, totalsSection } from './sections';
+import { errorsSection, findingsSection, loadSection, requestsSection, runDetailsSection, serverMetricsSection, statusSection, targetsSection, totalsSection } from './sections';
 
 function readRunData(): unknown {
   const text = document.getElementById(RUN_DATA_ELEMENT_ID)?.textContent ?? '';
@@ -29,15 +29,25 @@ function render(): void {
   if (data.timeline.length > 0) {
     const charts = chartsSection(data);
     main.append(section('Over time', [charts.element]));
+    const monitorCharts = monitorChartsSection(data);
+    const server = serverMetricsSection(data, monitorCharts === undefined ? [] : [monitorCharts.element]);
+    if (server !== undefined) main.append(server);
+    const drawAll = (dark: boolean) => {
+      const palette = paletteFor(dark);
+      charts.draw(palette);
+      monitorCharts?.draw(palette);
+    };
     const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
-    const redraw = () => charts.draw(paletteFor(darkScheme.matches));
+    const redraw = () => drawAll(darkScheme.matches);
     redraw();
     darkScheme.addEventListener('change', redraw);
     // Paper is white whatever the screen's scheme.
-    window.addEventListener('beforeprint', () => charts.draw(paletteFor(false)));
+    window.addEventListener('beforeprint', () => drawAll(false));
     window.addEventListener('afterprint', redraw);
   } else {
     main.append(section('Over time', [note('No measurements over time: the run produced no timeline.')]));
+    const server = serverMetricsSection(data, []);
+    if (server !== undefined) main.append(server);
   }
 
   const statuses = statusSection(data);

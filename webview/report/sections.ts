@@ -3,6 +3,8 @@
 import { evidenceText, findingKindLabel, severityLabel } from '../../src/core/findings/finding-text';
 import type { RunResult } from '../../src/core/results';
 import { errorsByKind, statusTotals } from '../../src/core/report/error-summary';
+import { monitorSummary } from '../../src/core/report/monitor-summary';
+import type { MonitorSummaryRow } from '../../src/core/report/monitor-summary';
 import {
   formatBytes,
   formatCount,
@@ -104,6 +106,23 @@ export function findingsSection(result: RunResult): HTMLElement {
     ]),
   );
   return section('Findings', [el('ul', { className: 'findings' }, items)]);
+}
+
+/** The server-side series as a table (the same as report.md's) with the charts under it; undefined without monitors. */
+export function serverMetricsSection(result: RunResult, charts: readonly HTMLElement[]): HTMLElement | undefined {
+  const summary = monitorSummary(result);
+  if (summary === undefined) return undefined;
+  const columns: Column<MonitorSummaryRow>[] = [
+    { header: 'Monitor', cell: (row) => row.monitor },
+    { header: 'Series', cell: (row) => row.series },
+    { header: 'Min', cell: (row) => row.min, numeric: true },
+    { header: 'Average', cell: (row) => row.avg, numeric: true },
+    { header: 'Max', cell: (row) => row.max, numeric: true },
+    { header: 'Capacity', cell: (row) => row.capacity, numeric: true },
+    { header: summary.atPeakLoadHeader, cell: (row) => row.atPeakLoad, numeric: true },
+    ...(summary.anyProblem ? [{ header: 'Problem', cell: (row: MonitorSummaryRow) => row.problem }] : []),
+  ];
+  return section('Server metrics', [note(summary.explanation), dataTable(columns, summary.rows), ...charts]);
 }
 
 /** Per-request statistics with every percentile. */

@@ -16,7 +16,8 @@ export const runCommand: Command = {
   help: `Usage: loadscope run FILE [--env NAME] [--group NAME] [--report-dir DIR] [--k6 PATH] [--users N] [--rate RATE] [--duration TIME]
 
 Runs the scenario with k6 and writes a new report folder <report-dir>/<scenario>/<time>/ with report.md,
-report.html, summary.json, stats.csv, stats_history.csv, failures.csv, exceptions.csv and junit.xml.
+report.html, summary.json, stats.csv, stats_history.csv, failures.csv, exceptions.csv and junit.xml
+(and monitors.csv when the scenario has monitors).
 On a terminal a live line shows elapsed and remaining time, users, requests/s, p95 and errors.
 Ctrl+C stops gracefully (reports are still written, marked as stopped); a second Ctrl+C stops at once.
 

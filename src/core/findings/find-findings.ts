@@ -5,6 +5,7 @@ import { droppedIterationsFinding } from './dropped-iterations';
 import { errorOnsetFindings } from './error-onset';
 import { FINDING_KINDS, FINDING_SEVERITIES, type Finding } from './finding';
 import { healthyFinding } from './healthy';
+import { measuredExhaustionFinding } from './measured-exhaustion';
 import { poolExhaustionFinding } from './pool-exhaustion';
 import { viewOf, type FindingsInput } from './run-view';
 import { fitSaturation, saturationFinding } from './saturation';
@@ -20,7 +21,7 @@ export function findFindings(input: FindingsInput): Finding[] {
   const crossed = targetCrossedFindings(view);
   const found: Finding[] = [...crossed];
   if (fit !== undefined) found.push(saturationFinding(view, fit));
-  const pool = poolExhaustionFinding(view, fit?.capacity);
+  const pool = measuredExhaustionFinding(view) ?? poolExhaustionFinding(view, fit?.capacity);
   if (pool !== undefined) found.push(pool);
   found.push(...errorOnsetFindings(view));
   const dropped = droppedIterationsFinding(view);

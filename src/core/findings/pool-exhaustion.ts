@@ -1,10 +1,11 @@
 // The timeout pattern of an exhausted pool or queue: most responses take about the same long time (p50 close to
 // p99, half a second or more: requests waiting for a slot until the pool's or queue's timeout), throughput flat or
-// falling, and server errors or timeouts appearing at the same time. Without server metrics this is an
-// inference from the client side, and the finding says so.
+// falling, and server errors or timeouts appearing at the same time. This is an inference from the client side,
+// and the finding says so; a monitor that shows the resource at its capacity replaces it (measured-exhaustion.ts).
 
 import { formatMs } from '../report/format';
 import type { Finding } from './finding';
+import { resourcesWithRoom } from './measured-exhaustion';
 import { median, present, rounded } from './numbers';
 import { clock, describeLoad, describeThroughput, momentAt, type RunView } from './run-view';
 import { stretchEnd, sustainedOnset, type SustainRule } from './sustained';
@@ -74,14 +75,19 @@ export function poolExhaustionFinding(view: RunView, capacity: number | undefine
     : `throughput stayed at about ${describeThroughput(goodputDuring)}`;
   const wasBefore = Number.isFinite(earlier) ? `, against ${formatMs(earlier)} before` : '';
   const seconds = roundSeconds(ceiling);
+  const roomy = resourcesWithRoom(view);
+  const basis =
+    roomy.length > 0
+      ? `estimated: the monitored ${roomy.map((one) => `${one.series.label} peaked at ${rounded(one.peak)} of ${rounded(one.capacity)}`).join(', ')}, so the wait is elsewhere`
+      : 'estimated: no server metrics';
   const message =
     `From ${clock(start?.t ?? 0)}, at ${describeLoad(view.loadUnit, load)}, responses piled up at about ${formatMs(ceiling)} ` +
     `(p50 ${formatMs(p50)}, p99 ${formatMs(p99)}${wasBefore}) while ${throughput} and ${errorWords} appeared: ` +
-    `consistent with an exhausted connection pool or queue that gives up after about ${seconds} (estimated: no server metrics).`;
+    `consistent with an exhausted connection pool or queue that gives up after about ${seconds} (${basis}).`;
   const suggestion =
     `Look for a pool or queue that gives up after about ${seconds} (database connections, worker threads, an upstream client) ` +
     `and compare its size with the concurrency at ${clock(start?.t ?? 0)}: raise it, make each request hold it for less time, or shed load earlier with a fast 503. ` +
-    'Server metrics (connections in use, queue length) would turn this estimate into a measurement.';
+    'Monitoring its use against its size (`monitors:` with a `capacity`) would turn this estimate into a measurement.';
   return {
     kind: 'pool-exhaustion',
     severity: 'critical',

@@ -5,7 +5,7 @@
 // users). A scenario mixing both is read by its users, the one figure every group has.
 
 import { formatClock, formatCount, formatRate } from '../report/format';
-import type { ErrorStat, RequestStats, RunOutcome, TargetResult, TimelinePoint, Totals, Verdict } from '../results';
+import type { ErrorStat, MonitorSeries, RequestStats, RunOutcome, TargetResult, TimelinePoint, Totals, Verdict } from '../results';
 import type { LoadModel, OpenLoad } from '../scenario/model';
 
 /** Everything the findings are computed from: the measured run and the load model it ran with. */
@@ -21,6 +21,8 @@ export interface FindingsInput {
   loads: readonly LoadModel[];
   /** Requests made once per user (onStart, a login): left out of throughput, which they inflate while users start. */
   oneOffRequests?: readonly string[];
+  /** Server-side series sampled during the run (their readings are in the timeline's points). */
+  monitors?: readonly MonitorSeries[];
 }
 
 export type LoadUnit = 'users' | 'arrivals/s';

@@ -204,6 +204,12 @@ export class MetricsAggregator implements SampleSink {
     return this.buildTotals(elapsedSeconds ?? this.points.length);
   }
 
+  /** The statistics of the closed seconds so far, without closing anything: what live analysis reads. */
+  snapshot(): AggregateResult {
+    const seconds = this.points.length;
+    return { totals: this.buildTotals(seconds), requests: this.buildRequests(seconds), timeline: [...this.points], errors: this.errorStats.list() };
+  }
+
   /** Closes every second up to the last sample and returns the points not yet returned by `advance`. */
   flush(): TimelinePoint[] {
     if (this.nextSecond === undefined) return [];

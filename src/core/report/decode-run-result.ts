@@ -1,8 +1,8 @@
 // Type guards for a RunResult read back from JSON (summary.json, the data block of report.html).
 
 import { isFinding } from '../findings/decode-finding';
-import type { BaselineComparison, ComparisonSummary, ErrorStat, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../results';
-import { fieldsAre as hasFields, isArrayOf, isBoolean, isNumber, isObject, isRecordOf, isString, orNull } from '../type-guards';
+import type { BaselineComparison, ComparisonSummary, ErrorStat, MonitorSeries, MonitorUnit, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../results';
+import { fieldsAre as hasFields, isArrayOf, isBoolean, isNumber, isObject, isOneOf, isRecordOf, isString, orNull } from '../type-guards';
 
 const isNumberOrNull = orNull(isNumber);
 
@@ -11,6 +11,8 @@ const VERDICTS: readonly string[] = ['pass', 'fail', 'stopped', 'error'];
 const OUTCOMES: readonly string[] = ['completed', 'thresholds-failed', 'stopped', 'killed', 'script-error', 'k6-crashed', 'k6-missing', 'invalid-config'];
 const METRICS: readonly string[] = ['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max', 'errors', 'success', 'rps'];
 const COMPARISONS: readonly string[] = ['<', '<=', '>', '>='];
+const MONITOR_UNITS: readonly MonitorUnit[] = ['count', 'per-second', 'bytes', 'seconds', 'cpu-percent'];
+const isMonitorUnit = isOneOf(MONITOR_UNITS);
 
 function isRequestStats(value: unknown): value is RequestStats {
   return (
@@ -72,8 +74,26 @@ function isTimelinePoint(value: unknown): value is TimelinePoint {
     isRecordOf(value.statuses, isNumber) &&
     isRecordOf(value.errors, isNumber) &&
     isRecordOf(value.requests, isRequestPoint) &&
-    isCumulative(value.cumulative)
+    isCumulative(value.cumulative) &&
+    (value.monitors === undefined || isRecordOf(value.monitors, isNumberOrNull))
   );
+}
+
+/** True when `value` has the shape of one monitored series (`RunResult.monitors[]`, the `monitors` run event). */
+export function isMonitorSeries(value: unknown): value is MonitorSeries {
+  return (
+    isObject(value) &&
+    hasFields(value, ['key', 'monitor', 'label'], isString) &&
+    isMonitorUnit(value.unit) &&
+    isNumber(value.samples) &&
+    hasFields(value, ['capacity', 'min', 'avg', 'max'], isNumberOrNull) &&
+    (value.problem === undefined || isString(value.problem))
+  );
+}
+
+// Keys name the CSV columns and the readings of each second: two series under one key could not be told apart.
+function isMonitorList(value: unknown): value is MonitorSeries[] {
+  return isArrayOf(value, isMonitorSeries) && new Set(value.map((series) => series.key)).size === value.length;
 }
 
 function isLoadEntry(value: unknown): value is RunResult['load'][number] {
@@ -116,6 +136,7 @@ export function isRunResult(value: unknown): value is RunResult {
     isArrayOf(value.errors, isErrorStat) &&
     isArrayOf(value.timeline, isTimelinePoint) &&
     isArrayOf(value.findings, isFinding) &&
+    (value.monitors === undefined || isMonitorList(value.monitors)) &&
     (value.comparison === undefined || isBaselineComparison(value.comparison))
   );
 }

@@ -1,8 +1,8 @@
-// Plain-words formatting of run figures, shared by the Markdown writer and the HTML page script.
+// Plain-words formatting of run figures, shared by the Markdown writer, the HTML page script and the CLI.
 // Deterministic (no locale APIs) so reports read the same on every machine and tests can assert on them.
 
 import type { TargetMetric } from '../scenario/model';
-import type { RunOutcome, TargetResult, Verdict } from '../results';
+import type { MonitorUnit, RunOutcome, TargetResult, Verdict } from '../results';
 
 const LATENCY_METRICS: ReadonlySet<TargetMetric> = new Set<TargetMetric>(['median', 'avg', 'min', 'p90', 'p95', 'p99', 'max']);
 
@@ -66,6 +66,61 @@ export function formatBytes(value: number): string {
     unit += 1;
   }
   return `${unit === 0 ? Math.round(size) : fixedTrimmed(size, 1)} ${units[unit]}`;
+}
+
+// Fewer decimals as values grow, so a table column of mixed sizes stays readable: "0.05", "4.25", "12.4", "1,250".
+function scaled(value: number): string {
+  const size = Math.abs(value);
+  const digits = size < 10 ? 2 : size < 100 ? 1 : 0;
+  return groupThousands(Number(fixedTrimmed(value, digits)));
+}
+
+/** Bytes in binary units, as memory is counted: "512 B", "1.5 KiB", "48.2 MiB", "1.25 GiB". */
+export function formatBinaryBytes(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let size = value;
+  let unit = 0;
+  while (Math.abs(size) >= 1024 && unit < units.length - 1) {
+    size /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? groupThousands(Math.round(size)) : scaled(size)} ${units[unit]}`;
+}
+
+/** A span of time given in seconds, in ms below a second: "0.42 ms", "120 ms", "1.5 s", "1,250 s". */
+export function formatSeconds(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return Math.abs(value) < 1 ? formatMs(value * 1000) : `${scaled(value)} s`;
+}
+
+/** CPU use in percent of one core (over 100 % when several cores are busy): "2.5 %", "87 %", "240 %". */
+export function formatCpuPercent(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return `${Math.abs(value) < 10 ? fixedTrimmed(value, 1) : groupThousands(Math.round(value))} %`;
+}
+
+/** A level read from a gauge (connections, queue length), which averages make fractional: "20", "12.4", "0.05". */
+export function formatLevel(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  return Number.isInteger(value) ? groupThousands(value) : scaled(value);
+}
+
+/** A server-side reading in its unit; the one formatter every report and the CLI use. "n/a" when there is none. */
+export function formatMonitorValue(unit: MonitorUnit, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
+  switch (unit) {
+    case 'count':
+      return formatLevel(value);
+    case 'per-second':
+      return formatRate(value);
+    case 'bytes':
+      return formatBinaryBytes(value);
+    case 'seconds':
+      return formatSeconds(value);
+    case 'cpu-percent':
+      return formatCpuPercent(value);
+  }
 }
 
 /** Seconds as people say them: "0.8s", "12s", "4m 12s", "1h 2m 5s". */

@@ -20,7 +20,8 @@ import {
   verdictLabel,
 } from './format';
 import { verdictHeadline } from './headline';
-import { REPORT_FILES } from './report-files';
+import { monitorSummary } from './monitor-summary';
+import { reportFilesOf } from './report-files';
 
 // Backslash-escapes the punctuation that can open inline Markdown, raw HTML, an entity, math or a table cell
 // anywhere in a line, so a request named `<img onerror=…>` or `a|b` is shown as text and cannot break a table.
@@ -127,6 +128,25 @@ function findingsSection(result: RunResult): string {
   return `## Findings\n\n${items.join('\n')}`;
 }
 
+// Right after the findings: the server side of the story they tell, in the same run's seconds.
+function serverMetricsSection(result: RunResult): string {
+  const summary = monitorSummary(result);
+  if (summary === undefined) return '';
+  const problems = summary.anyProblem;
+  const header = ['Monitor', 'Series', 'Min', 'Average', 'Max', 'Capacity', escapeMarkdown(summary.atPeakLoadHeader), ...(problems ? ['Problem'] : [])];
+  const rows = summary.rows.map((row) => [
+    escapeMarkdown(row.monitor),
+    escapeMarkdown(row.series),
+    escapeMarkdown(row.min),
+    escapeMarkdown(row.avg),
+    escapeMarkdown(row.max),
+    escapeMarkdown(row.capacity),
+    escapeMarkdown(row.atPeakLoad),
+    ...(problems ? [escapeMarkdown(row.problem)] : []),
+  ]);
+  return `## Server metrics\n\n${escapeMarkdown(summary.explanation)}\n\n${table(header, rows, range(2, 6))}`;
+}
+
 function requestsSection(result: RunResult): string {
   if (result.requests.length === 0) return '## Requests\n\nNo requests were made.';
   const showGroup = new Set(result.requests.map((request) => request.group)).size > 1;
@@ -197,12 +217,13 @@ function baselineSection(result: RunResult): string {
   return `## Compared with the baseline\n\n${lines.join('\n\n')}${notes === '' ? '' : `\n\n${notes}`}`;
 }
 
-function filesSection(): string {
-  const lines = REPORT_FILES.filter((file) => file.role !== 'markdown').map((file) => `- \`${file.fileName}\`: ${file.description}`);
+function filesSection(result: RunResult): string {
+  const lines = reportFilesOf(result).filter((file) => file.role !== 'markdown').map((file) => `- \`${file.fileName}\`: ${file.description}`);
   return `## Files in this folder\n\n${lines.join('\n')}`;
 }
 
-/** report.md for a run: verdict, when, load, totals, targets, requests, errors, outcome, other files. */
+/** report.md for a run: verdict, when, load, totals, targets, findings, server metrics, requests, errors, outcome,
+ * other files. */
 export function renderMarkdownReport(result: RunResult): string {
   const sections = [
     `# ${escapeMarkdown(result.scenario)}: ${verdictLabel(result.verdict)}`,
@@ -213,11 +234,12 @@ export function renderMarkdownReport(result: RunResult): string {
     totalsSection(result),
     targetsSection(result),
     findingsSection(result),
+    serverMetricsSection(result),
     baselineSection(result),
     requestsSection(result),
     errorsSection(result),
     statusSection(result),
-    filesSection(),
+    filesSection(result),
   ];
   return sections.filter((section) => section !== '').join('\n\n') + '\n';
 }

@@ -43,6 +43,7 @@ td.fail { color: var(--fail); font-weight: 600; }
 td.not-measured { color: var(--muted); }
 pre.outcome { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 16px; }
+.table-wrap + .charts { margin-top: 16px; }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 .chart { position: relative; height: 280px; }

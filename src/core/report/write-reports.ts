@@ -7,7 +7,8 @@ import { renderHtmlReport } from './html';
 import { renderJunitXml } from './junit';
 import { renderExceptionsCsv, renderFailuresCsv, renderStatsCsv, renderStatsHistoryCsv } from './locust-csv';
 import { renderMarkdownReport } from './markdown';
-import { REPORT_FILES } from './report-files';
+import { renderMonitorsCsv } from './monitor-csv';
+import { reportFilesOf } from './report-files';
 import type { ReportFileRole, ReportFiles } from './report-files';
 import { loadReportPageScript } from './report-page-script';
 import { renderSummaryJson } from './summary-json';
@@ -21,14 +22,16 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Writes report.md, report.html, summary.json, the Locust CSVs and junit.xml into `folder` and returns their paths.
- * When report.html cannot be produced, every other file is still written before the error is thrown. */
+/** Writes report.md, report.html, summary.json, the Locust CSVs, monitors.csv (for a run with monitors) and junit.xml
+ * into `folder` and returns their paths. When report.html cannot be produced, every other file is still written
+ * before the error is thrown. */
 export async function writeReports(folder: string, result: RunResult, options: WriteReportsOptions = {}): Promise<ReportFiles> {
   const contents: Partial<Record<ReportFileRole, string>> = {
     markdown: renderMarkdownReport(result),
     summaryJson: renderSummaryJson(result),
     stats: renderStatsCsv(result),
     statsHistory: renderStatsHistoryCsv(result),
+    monitors: renderMonitorsCsv(result),
     failures: renderFailuresCsv(result),
     exceptions: renderExceptionsCsv(result),
     junit: renderJunitXml(result),
@@ -42,7 +45,7 @@ export async function writeReports(folder: string, result: RunResult, options: W
 
   const files: ReportFiles = { folder, markdown: '', html: '', summaryJson: '', stats: '', statsHistory: '', failures: '', exceptions: '', junit: '' };
   await Promise.all(
-    REPORT_FILES.map(async ({ role, fileName }) => {
+    reportFilesOf(result).map(async ({ role, fileName }) => {
       const content = contents[role];
       if (content === undefined) return;
       const filePath = path.join(folder, fileName);

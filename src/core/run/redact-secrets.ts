@@ -2,7 +2,7 @@
 // when k6 echoes them: a URL with a token in its query, an error quoting a header. Every text leaving a run passes
 // through one redactor built from those values.
 
-import type { RunResult } from '../results';
+import type { MonitorSeries, RunResult } from '../results';
 import type { RunEvent } from './run-events';
 
 /** What a secret value is replaced with. */
@@ -30,7 +30,13 @@ export function redactRunResult(result: RunResult, redact: Redact): RunResult {
     ...result,
     outcomeMessage: redact(result.outcomeMessage),
     errors: result.errors.map((error) => ({ ...error, name: redact(error.name), error: redact(error.error) })),
+    ...(result.monitors !== undefined ? { monitors: redactMonitorSeries(result.monitors, redact) } : {}),
   };
+}
+
+// A monitor's problem quotes its endpoint, whose URL may carry a token read from the environment.
+function redactMonitorSeries(series: readonly MonitorSeries[], redact: Redact): MonitorSeries[] {
+  return series.map((one) => (one.problem === undefined ? one : { ...one, problem: redact(one.problem) }));
 }
 
 /** The event with its texts redacted. */
@@ -42,8 +48,11 @@ export function redactRunEvent(event: RunEvent, redact: Redact): RunEvent {
       return { ...event, reason: redact(event.reason) };
     case 'finished':
       return { ...event, result: redactRunResult(event.result, redact) };
+    case 'monitors':
+      return { ...event, series: redactMonitorSeries(event.series, redact) };
     case 'started':
     case 'tick':
+    case 'findings':
       return event;
   }
 }

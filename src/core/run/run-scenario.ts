@@ -17,10 +17,13 @@ import { logLineText, parseK6LogLine, urlInRequestError } from '../k6/log-line';
 import { decodeK6Summary, type K6Summary } from '../k6/summary';
 import { MetricsAggregator, type AggregateResult, type RequestIdentity } from '../metrics/aggregator';
 import { K6_CSV_OUTPUT_ARGUMENT, K6CsvObserver, OBSERVED_SYSTEM_TAGS } from '../metrics/k6-csv-observer';
-import type { Finding, RunResult } from '../results';
+import { MonitorSampler } from '../monitors/monitor-sampler';
+import { resolveMonitors } from '../monitors/resolve-monitors';
+import type { Finding, MonitorSeries, RunResult, TimelinePoint } from '../results';
 import type { Scenario } from '../scenario/model';
 import { evaluateTargets } from './evaluate-targets';
 import { failedRunResult, loadDescriptions } from './failed-result';
+import { LiveFindings, type FindingsContext } from './live-findings';
 import { LogThrottle } from './log-throttle';
 import { decideOutcome, type ExitFacts } from './outcome';
 import type { RunEvent } from './run-events';
@@ -91,6 +94,9 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunResul
   const observer = new K6CsvObserver(aggregator, (line) => throttle.line(line, 'stdout'));
   const facts: ExitFacts = { code: null, signal: null, stopRequested: false, killedByUs: false };
   let lastStderrLine: string | undefined;
+  const sampler = startMonitors(scenario, env, emit);
+  const findingsContext = contextOfFindings(options);
+  const liveFindings = new LiveFindings(scenario.targets, compiled.targets, findingsContext);
 
   // Its own process group on POSIX: a Ctrl+C in the terminal reaches only us, and we pass on exactly one stop
   // (a second SIGINT from the terminal would make k6 quit without its summary). Should this process die, k6
@@ -129,8 +135,18 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunResul
   });
   emit({ type: 'started', startedAt: startedAt.toISOString(), pid: child.pid, k6Version: options.k6.version, scriptPath, args });
 
+  const emitPoints = (points: readonly TimelinePoint[]): void => {
+    for (const point of points) {
+      if (sampler !== undefined) point.monitors = sampler.readingsAt(point.time);
+      emit({ type: 'tick', point, totals: aggregator.totalsSoFar() });
+    }
+  };
   const emitTicks = (): void => {
-    for (const point of aggregator.advance(Date.now())) emit({ type: 'tick', point, totals: aggregator.totalsSoFar() });
+    const points = aggregator.advance(Date.now());
+    if (points.length === 0) return;
+    emitPoints(points);
+    const findings = liveFindings.update(aggregator.snapshot(), sampler?.series() ?? []);
+    if (findings !== undefined) emit({ type: 'findings', findings });
   };
   const ticker = setInterval(emitTicks, TICK_CHECK_MS);
   const stopper = new Stopper(child, stopMethod, restPort, options.stopGraceMs ?? defaultStopGraceMs(scenario), facts, emit);
@@ -151,10 +167,12 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunResul
   throttle.flush();
   if (facts.k6Error === undefined && facts.code !== 0 && facts.code !== 99 && lastStderrLine !== undefined) facts.k6Error = lastStderrLine.trim();
 
+  await sampler?.stop();
   const summary = readSummary(summaryPath);
-  for (const point of aggregator.flush()) emit({ type: 'tick', point, totals: aggregator.totalsSoFar() });
+  emitPoints(aggregator.flush());
   const measured = aggregator.finish(summary?.testRunDurationMs !== undefined ? summary.testRunDurationMs / 1000 : undefined);
-  const result = buildResult(options, compiled, startedAt, facts, measured, summary);
+  const monitors = sampler?.series();
+  const result = buildResult(options, compiled, startedAt, facts, { ...measured, ...(monitors !== undefined ? { monitors } : {}) }, summary, findingsContext);
   emit({ type: 'finished', result });
   return result;
 }
@@ -214,8 +232,9 @@ function buildResult(
   compiled: CompiledTest,
   startedAt: Date,
   facts: ExitFacts,
-  measured: AggregateResult,
+  measured: AggregateResult & { monitors?: MonitorSeries[] },
   summary: K6Summary | undefined,
+  findingsContext: FindingsContext,
 ): RunResult {
   const endedAt = new Date();
   const targets = evaluateTargets({
@@ -228,12 +247,7 @@ function buildResult(
   const ending = decideOutcome({ exit: facts, totals: measured.totals, errors: measured.errors, targets });
   let findings: Finding[] = [];
   try {
-    const loads = applyLoadOverrides(
-      options.scenario.groups.map((group) => group.load),
-      options.overrides,
-    );
-    const oneOffRequests = options.scenario.groups.flatMap((group) => group.onStart.map((request) => request.name));
-    findings = findFindings({ ...measured, targets, verdict: ending.verdict, outcome: ending.outcome, loads, oneOffRequests });
+    findings = findFindings({ ...measured, targets, verdict: ending.verdict, outcome: ending.outcome, ...findingsContext });
   } catch (error) {
     // The analysis must never cost the user the measurements of a run: report without findings, and say why.
     options.onEvent?.({ type: 'log', line: `The findings could not be computed: ${messageOf(error)}`, stream: 'stderr' });
@@ -256,8 +270,30 @@ function buildResult(
     targets,
     errors: measured.errors,
     timeline: measured.timeline,
+    ...(measured.monitors !== undefined ? { monitors: measured.monitors } : {}),
     findings,
   };
+}
+
+/** The load each group ran with (overrides applied) and the requests made once per user. */
+function contextOfFindings(options: RunScenarioOptions): FindingsContext {
+  const loads = applyLoadOverrides(
+    options.scenario.groups.map((group) => group.load),
+    options.overrides,
+  );
+  const oneOffRequests = options.scenario.groups.flatMap((group) => group.onStart.map((request) => request.name));
+  return { loads, oneOffRequests };
+}
+
+/** Starts sampling the scenario's monitors, if it has any; a monitor that cannot be set up is reported and left out. */
+function startMonitors(scenario: Scenario, env: NodeJS.ProcessEnv, emit: (event: RunEvent) => void): MonitorSampler | undefined {
+  if (scenario.monitors.length === 0) return undefined;
+  const warn = (message: string): void => emit({ type: 'log', line: message, stream: 'stderr' });
+  const resolved = resolveMonitors(scenario.monitors, scenario.target, env);
+  resolved.problems.forEach(warn);
+  const sampler = new MonitorSampler(resolved.monitors, { onProblem: warn, onSeriesChange: (series) => emit({ type: 'monitors', series }) });
+  sampler.start();
+  return sampler;
 }
 
 /** Every request of the plan once, in plan order: onStart, then the mix, flows step by step. */

@@ -7,6 +7,7 @@ import { metricSpec, type Grammar } from './spec';
 import { parseTargetExpression, type TargetExpression } from './target-expression';
 import { parseTemplate, type ParsedTemplate } from './template';
 import { parseThinkTime } from './think-time';
+import { parseSeriesSelector } from '../monitors/series-selector';
 import { excerpt, type Parsed, type ValueProblem } from './value-problem';
 import type { OffsetRange, YNode, YScalar } from './yaml-tree';
 
@@ -45,7 +46,11 @@ export function decodeScalar(node: YScalar, grammar: Grammar, label: string, ctx
     case 'template':
       return decodeTemplate(node, ctx);
     case 'url':
-      return decodeUrl(node, label, ctx);
+      return decodeUrl(node, label, ctx, grammar.orPath === true);
+    case 'seriesSelector':
+      return decodeSeriesSelector(node, label, ctx, grammar.orNumber === true);
+    case 'processId':
+      return decodeProcessId(node, label, ctx);
     case 'path':
       return decodePath(node, label, ctx);
     case 'duration':
@@ -190,7 +195,7 @@ export function rangeInScalar(node: YScalar, start: number, end: number): Offset
   return { start: node.textStart + start, end: node.textStart + end };
 }
 
-function decodeUrl(node: YScalar, label: string, ctx: DecodeContext): Decoded | undefined {
+function decodeUrl(node: YScalar, label: string, ctx: DecodeContext, orPath: boolean): Decoded | undefined {
   const decoded = decodeTemplate(node, ctx);
   if (decoded.template.some((part) => part.kind === 'expr')) {
     return reject(node, ctx, { code: 'bad-target-url', message: `\`${label}\` is fixed for the whole run, so it cannot use {{ }}; read it from the environment with \${env:NAME} instead.` });
@@ -198,6 +203,7 @@ function decodeUrl(node: YScalar, label: string, ctx: DecodeContext): Decoded | 
   const first = decoded.template[0];
   if (first?.kind !== 'text') return decoded;
   const whole = decoded.template.length === 1;
+  if (orPath && first.text.startsWith('/')) return decoded;
   if (/^https?:\/\//i.test(first.text)) {
     if (whole && !URL.canParse(first.text)) return reject(node, ctx, { code: 'bad-target-url', message: `\`${label}\`: '${excerpt(first.text)}' is not a valid URL.` });
     return decoded;
@@ -205,9 +211,34 @@ function decodeUrl(node: YScalar, label: string, ctx: DecodeContext): Decoded | 
   const looksLikeHost = /^[\w.-]+(:\d+)?(\/|$)/.test(first.text);
   return reject(node, ctx, {
     code: 'bad-target-url',
-    message: `\`${label}\` must start with http:// or https://.`,
+    message: orPath ? `\`${label}\` is a URL starting with http:// or https://, or a path starting with / (joined to the target).` : `\`${label}\` must start with http:// or https://.`,
     ...(looksLikeHost && whole ? { fix: { title: `Change to http://${first.text}`, replacement: `http://${first.text}` } } : {}),
   });
+}
+
+function decodeSeriesSelector(node: YScalar, label: string, ctx: DecodeContext, orNumber: boolean): Decoded | undefined {
+  if (orNumber && typeof node.value === 'number') {
+    if (Number.isFinite(node.value) && node.value > 0) return { type: 'number', value: node.value };
+    return reject(node, ctx, { code: 'bad-value', message: `\`${label}\` is a number above 0, or the name of a series.` });
+  }
+  const parsed = parseSeriesSelector(node.text);
+  if (parsed.ok) return { type: 'text', text: node.text.trim() };
+  return reject(node, ctx, { code: 'bad-series', message: `Not a series name: ${parsed.message}`, start: parsed.offset, end: Math.min(node.text.length, parsed.offset + 1) });
+}
+
+function decodeProcessId(node: YScalar, label: string, ctx: DecodeContext): Decoded | undefined {
+  if (typeof node.value === 'number') {
+    if (Number.isInteger(node.value) && node.value > 0) return { type: 'template', template: [{ kind: 'text', text: String(node.value) }], names: [] };
+    return reject(node, ctx, { code: 'bad-value', message: `\`${label}\` is a process id: a whole number above 0.` });
+  }
+  const decoded = decodeTemplate(node, ctx);
+  if (decoded.template.some((part) => part.kind === 'expr')) {
+    return reject(node, ctx, { code: 'bad-value', message: `\`${label}\` is fixed for the whole run, so it cannot use {{ }}; read it from the environment with \${env:NAME} instead.` });
+  }
+  if (decoded.template.every((part) => part.kind === 'text')) {
+    return reject(node, ctx, { code: 'bad-value', message: `\`${label}\` is a process id (a whole number above 0) or \${env:NAME}, not '${excerpt(node.text)}'.` });
+  }
+  return decoded;
 }
 
 function decodePath(node: YScalar, label: string, ctx: DecodeContext): Decoded | undefined {

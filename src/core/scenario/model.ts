@@ -63,6 +63,38 @@ export interface Scenario {
   /** One or more user groups, started together. A file without `groups:` has one group named after the scenario. */
   groups: readonly UserGroup[];
   targets: readonly Target[];
+  /** Server-side measurements sampled once a second while the test runs. */
+  monitors: readonly Monitor[];
+}
+
+/** A source of server-side measurements, read once a second during the run. */
+export type Monitor = PrometheusMonitor | ProcessMonitor;
+
+/** A Prometheus text endpoint (`/metrics`) and the series of it to keep. */
+export interface PrometheusMonitor {
+  kind: 'prometheus';
+  /** Shown in charts and reports. */
+  name: string;
+  /** Absolute URL, or a path joined to the target; may read the environment, never `{{ }}`. */
+  url: Template;
+  series: readonly MonitoredSeries[];
+}
+
+export interface MonitoredSeries {
+  /** A metric name with optional label matchers: `db_pool_in_use`, `http_requests_total{route="/login"}`. */
+  selector: string;
+  /** Shown in charts and reports; the selector unless the file names it. */
+  label: string;
+  /** The most the series can reach (a number, or the selector of another series of the same endpoint): at it, the resource is exhausted. */
+  capacity?: number | string;
+}
+
+/** A local process whose CPU and memory are sampled. */
+export interface ProcessMonitor {
+  kind: 'process';
+  name: string;
+  /** The process id; may read the environment (`${env:APP_PID}`). */
+  pid: Template;
 }
 
 export interface Header {

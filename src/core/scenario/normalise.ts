@@ -4,6 +4,7 @@ import { readDataSources, type ScenarioHost } from './data-sources';
 import type { LocatedName } from './decode-scalar';
 import type { DiagnosticSink } from './diagnostic-sink';
 import { buildLoadModel } from './load-model';
+import { buildMonitors } from './monitors';
 import type { Header, MixItem, RequestSpec, Scenario, Template, TemplateValue, UserGroup } from './model';
 import { buildRequest, readTemplateMap, toHeaders, type BuiltRequest } from './requests';
 import { DEFAULTS } from './spec';
@@ -77,6 +78,7 @@ export function normaliseScenario(input: NormaliseInput): Scenario | undefined {
   }, sink);
 
   const targets = buildTargets(valueOf(root, 'targets'), values, sink, new Set(requests.map((request) => request.spec.name)));
+  const monitors = buildMonitors(valueOf(root, 'monitors'), values, sink);
   const groups = built.map((group) => group.group).filter((group): group is UserGroup => group !== undefined);
   if (!target || groups.length !== built.length) return undefined;
 
@@ -90,6 +92,7 @@ export function normaliseScenario(input: NormaliseInput): Scenario | undefined {
     data,
     groups,
     targets,
+    monitors,
   };
   const description = values.text(valueOf(root, 'description'));
   if (description !== undefined) scenario.description = description;

@@ -159,7 +159,11 @@ function grammarSchema(grammar: Grammar): Schema {
     case 'template':
       return grammar.anyScalar ? { type: ['string', 'number', 'boolean'] } : { type: 'string' };
     case 'url':
-      return { type: 'string', pattern: '^(https?://|\\$\\{env:)' };
+      return { type: 'string', pattern: grammar.orPath === true ? '^(https?://|\\$\\{env:|/)' : '^(https?://|\\$\\{env:)' };
+    case 'seriesSelector':
+      return grammar.orNumber === true ? { type: ['number', 'string'] } : { type: 'string' };
+    case 'processId':
+      return { type: ['integer', 'string'] };
     case 'duration':
       return { type: 'string', pattern: anchored(DURATION_PATTERN) };
     case 'rate':

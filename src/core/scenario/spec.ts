@@ -11,8 +11,12 @@ export type Grammar =
   | { type: 'text' }
   /** A string with `{{ expression }}` and `${env:NAME}` parts; `anyScalar` also takes numbers and booleans as text. */
   | { type: 'template'; anyScalar?: boolean }
-  /** The base URL: an http(s) URL that may read the environment, but no `{{ }}` (it is fixed for the run). */
-  | { type: 'url' }
+  /** The base URL: an http(s) URL that may read the environment, but no `{{ }}` (it is fixed for the run); `orPath` also takes a path joined to the target. */
+  | { type: 'url'; orPath?: boolean }
+  /** A Prometheus series: a metric name with optional label matchers; `orNumber` also takes a number (a capacity). */
+  | { type: 'seriesSelector'; orNumber?: boolean }
+  /** A process id, or `${env:NAME}` that gives one at run time. */
+  | { type: 'processId' }
   /** A request path joined to the target, or an absolute URL; a template. */
   | { type: 'path' }
   | { type: 'duration'; allowZero?: boolean }
@@ -624,6 +628,70 @@ const ENVIRONMENT_SPEC: ObjectSpec = {
   ],
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Server-side monitors
+
+const SERIES_SPEC: ObjectSpec = {
+  kind: 'object',
+  name: 'series',
+  keys: [
+    {
+      key: 'name',
+      doc: 'The series: a metric name, with label matchers to pick some of its series (`=` or `!=`). Several matching series are added up; a counter (`_total`) is shown as a rate per second.',
+      value: scalar({ type: 'seriesSelector' }),
+      required: true,
+      examples: ['db_pool_connections_in_use', 'http_requests_total{status="429"}'],
+    },
+    { key: 'label', doc: 'Shown in charts and reports instead of the series name.', value: scalar({ type: 'text' }), examples: ['pool in use'] },
+    {
+      key: 'capacity',
+      doc: 'The most this series can reach: a number, or another series of the same endpoint (a pool\'s size). Readings at it while latency climbs are reported as measured exhaustion of that resource.',
+      value: scalar({ type: 'seriesSelector', orNumber: true }),
+      examples: ['20', 'db_pool_connections_max'],
+    },
+  ],
+};
+
+const PROMETHEUS_MONITOR_SPEC: ObjectSpec = {
+  kind: 'object',
+  name: 'Prometheus monitor',
+  schemaName: 'prometheusMonitor',
+  keys: [
+    { key: 'name', doc: 'Shown in charts and reports.', value: scalar({ type: 'text' }), required: true, examples: ['api server', 'database'] },
+    {
+      key: 'prometheus',
+      doc: 'An endpoint serving Prometheus text metrics, read once a second while the test runs: a URL, or a path joined to `target`. It may read the environment.',
+      value: scalar({ type: 'url', orPath: true }),
+      required: true,
+      examples: ['/metrics', 'http://127.0.0.1:9187/metrics'],
+    },
+    {
+      key: 'series',
+      doc: 'The series to keep, each a name (`db_pool_connections_in_use`) or a mapping with `name`, `label` and `capacity`.',
+      value: { kind: 'list', items: { kind: 'choice', options: [scalar({ type: 'seriesSelector' }), SERIES_SPEC], expected: 'a series name, or a mapping with name, label and capacity' }, minItems: 1 },
+      required: true,
+      examples: ['[db_pool_connections_waiting]'],
+    },
+  ],
+};
+
+const PROCESS_MONITOR_SPEC: ObjectSpec = {
+  kind: 'object',
+  name: 'process monitor',
+  schemaName: 'processMonitor',
+  discriminator: 'process',
+  keys: [
+    { key: 'name', doc: 'Shown in charts and reports.', value: scalar({ type: 'text' }), required: true, examples: ['api process'] },
+    {
+      key: 'process',
+      doc: 'Id of a process on this machine whose CPU (percent of one core) and memory (resident) are read once a second. Usually read from the environment, as the id changes at every start.',
+      value: scalar({ type: 'processId' }),
+      required: true,
+      examples: ['${env:APP_PID}'],
+    },
+  ],
+};
+
 /** The whole file. */
 export const SCENARIO_SPEC: ObjectSpec = {
   kind: 'object',
@@ -671,6 +739,12 @@ export const SCENARIO_SPEC: ObjectSpec = {
       doc: 'What counts as passing: response times (`median`, `avg`, `min`, `p90`, `p95`, `p99`, `max`), `errors`, `success` and `rps`, overall or per request under `requests`.',
       value: TARGETS_SPEC,
       examples: ['{ p99: < 500ms, errors: < 0.1% }'],
+    },
+    {
+      key: 'monitors',
+      doc: 'Server-side measurements read once a second during the run, charted beside the latency and used by the findings: Prometheus endpoints (`prometheus:` and the `series` to keep) or local processes (`process:` id, for CPU and memory).',
+      value: { kind: 'list', items: { kind: 'choice', options: [PROCESS_MONITOR_SPEC, PROMETHEUS_MONITOR_SPEC], expected: 'a monitor: a mapping with name and prometheus (and series), or name and process' }, minItems: 1 },
+      examples: ['[{ name: api, prometheus: /metrics, series: [db_pool_connections_in_use] }]'],
     },
   ],
 };

@@ -222,7 +222,11 @@ export function expectedValue(spec: ValueSpec): string {
         case 'template':
           return 'a text (it may use {{ }})';
         case 'url':
-          return 'a URL such as http://127.0.0.1:8080';
+          return spec.grammar.orPath === true ? 'a URL such as http://127.0.0.1:9100/metrics, or a path such as /metrics' : 'a URL such as http://127.0.0.1:8080';
+        case 'seriesSelector':
+          return spec.grammar.orNumber === true ? 'a number, or a series name such as db_pool_max' : 'a series name such as db_pool_in_use or http_requests_total{status="429"}';
+        case 'processId':
+          return 'a process id such as 4242, or ${env:APP_PID}';
         case 'path':
           return 'a path such as /api/items';
         case 'duration':

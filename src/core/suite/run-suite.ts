@@ -3,14 +3,15 @@
 // reports are still written, marked as stopped) and skips the rest.
 
 import { displayPath, runLoadTest, type LoadTestOptions, type LoadTestOutcome } from '../load-test';
+import type { Scenario } from '../scenario/model';
 import type { SuiteEntry, Suite } from './suite-model';
 import type { SuiteResult } from './suite-result';
 import { suiteRow, suiteVerdict, type EntryOutcome } from './suite-row';
 import { createSuiteFolder, writeSuiteReport, type SuiteReportFiles } from './write-suite-report';
 
 export interface SuiteRunOptions extends Omit<LoadTestOptions, 'file' | 'environment' | 'group' | 'overrides' | 'onScenario'> {
-  /** Before each scenario starts (after it validated); `index` counts from 0. */
-  onScenarioStart?: (entry: SuiteEntry, index: number, plannedSeconds: number) => void;
+  /** Before each scenario starts (after it validated), with the scenario as it will run; `index` counts from 0. */
+  onScenarioStart?: (entry: SuiteEntry, index: number, plannedSeconds: number, scenario: Scenario) => void;
   /** After each scenario, with what happened to it. */
   onScenarioEnd?: (entry: SuiteEntry, index: number, happened: EntryOutcome) => void;
   now?: () => Date;
@@ -39,7 +40,7 @@ async function runEntry(entry: SuiteEntry, index: number, options: SuiteRunOptio
       file: entry.file,
       ...(entry.environment === undefined ? {} : { environment: entry.environment }),
       overrides: entry.overrides,
-      onScenario: (_scenario, plannedSeconds) => options.onScenarioStart?.(entry, index, plannedSeconds),
+      onScenario: (scenario, plannedSeconds) => options.onScenarioStart?.(entry, index, plannedSeconds, scenario),
     });
     return { kind: 'ran', outcome };
   } catch (error) {

@@ -9,7 +9,7 @@ import { COMPARE_COMMANDS } from './compare-command-ids';
 import { compareTwoRuns } from './compare-runs-command';
 import { ComparisonDocuments } from './comparison-documents';
 import { pinRunAsBaseline } from './pin-baseline-command';
-import { SuiteRunner, type SuiteCommandDeps } from './run-suite-command';
+import { runSuiteCommand, type SuiteCommandDeps } from './run-suite-command';
 
 export interface CompareCommandDeps extends SuiteCommandDeps {
   config: Config;
@@ -19,11 +19,10 @@ export interface CompareCommandDeps extends SuiteCommandDeps {
 /** Registers Compare Two Runs…, Pin Run as Baseline and Run Suite. */
 export function registerCompareCommands(deps: CompareCommandDeps): vscode.Disposable {
   const documents = new ComparisonDocuments();
-  const suites = new SuiteRunner(deps);
   return vscode.Disposable.from(
     documents,
     registerFailableCommand(COMPARE_COMMANDS.compareRuns, (first, second) => compareTwoRuns(deps.config, documents, first, second), deps.log),
     registerFailableCommand(COMPARE_COMMANDS.pinBaseline, (resource) => pinRunAsBaseline(deps.config, deps.history, resource), deps.log),
-    registerFailableCommand(COMPARE_COMMANDS.runSuite, (resource) => suites.run(resource), deps.log),
+    registerFailableCommand(COMPARE_COMMANDS.runSuite, (resource) => runSuiteCommand(deps, resource), deps.log),
   );
 }

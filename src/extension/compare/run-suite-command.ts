@@ -1,32 +1,28 @@
-// Run Suite: the suite file given, in the active editor, or picked, run scenario after scenario with the
-// extension's k6 settings, under a progress notification whose Cancel stops gracefully (the running scenario
-// still writes its reports; the rest are skipped). suite.md opens at the end. Like Run Scenario it is refused in
-// an untrusted workspace and while another load test runs.
+// Run Suite: the suite file given, in the active editor, or picked, checked whole (every scenario validated before
+// the first one spends minutes running), then run by the run controller like any run: it takes the window's one
+// lock, Stop and the status bar follow it, and each scenario streams into its own results panel. suite.md opens at
+// the end. Like Run Scenario it is refused in an untrusted workspace and while another load test runs.
 
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { locateK6 } from '../../core/k6/locate';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../../core/scenario/diagnostics';
 import { checkSuiteScenarios } from '../../core/suite/check-suite-scenarios';
-import { runSuite, type SuiteRun } from '../../core/suite/run-suite';
 import { loadSuiteFile } from '../../core/suite/suite-file';
-import type { Suite } from '../../core/suite/suite-model';
+import type { SuiteResult } from '../../core/suite/suite-result';
+import type { SuiteReportFiles } from '../../core/suite/write-suite-report';
 import { UserFacingError } from '../commands';
-import type { Config } from '../config';
-import { displayRootFor, reportBaseFolder } from '../run/report-location';
-import type { RunController } from '../run/run-controller';
-import { busyMessage, UNTRUSTED_MESSAGE } from '../run/run-messages';
+import type { RunController, SuiteRunResult } from '../run/run-controller';
+import { suiteNotice, UNTRUSTED_MESSAGE } from '../run/run-messages';
 import type { SecretEnvironment } from '../run/secret-environment';
 import { isSuiteFileName, SUITE_FILE_PATTERN } from './compare-command-ids';
 
 export interface SuiteCommandDeps {
-  config: Config;
   log: vscode.LogOutputChannel;
-  runs: RunController;
+  runs: Pick<RunController, 'runSuite' | 'refuseWhenBusy'>;
   secrets: SecretEnvironment;
-  /** The development checkout's `.tools/bin`, searched last for k6. */
-  toolDir: string | undefined;
 }
+
+const OPEN_SUITE_REPORT = 'Open suite.md';
 
 async function suiteFile(resource: unknown): Promise<string | undefined> {
   if (resource instanceof vscode.Uri) return resource.fsPath;
@@ -53,83 +49,39 @@ function refuseProblems(diagnostics: readonly Diagnostic[], log: vscode.LogOutpu
   throw new UserFacingError(`Loadscope: ${what} has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was run.${first === undefined ? '' : ` First: ${first.message}`} The Loadscope log lists them all.`);
 }
 
-/** Runs a suite to its end (or until cancelled); resolves with the run, or undefined when nothing was run. */
-export class SuiteRunner {
-  private running = false;
-
-  constructor(private readonly deps: SuiteCommandDeps) {}
-
-  /** True while a suite runs. */
-  get busy(): boolean {
-    return this.running;
+/** Runs a suite to its end (or until stopped); resolves with how it ended, or undefined when none was picked. */
+export async function runSuiteCommand(deps: SuiteCommandDeps, resource: unknown): Promise<SuiteRunResult | undefined> {
+  if (!vscode.workspace.isTrusted) throw new UserFacingError(UNTRUSTED_MESSAGE);
+  // Before asking for a file: a suite that cannot start now is not worth picking.
+  if (deps.runs.refuseWhenBusy()) return { kind: 'not-started', reason: 'busy' };
+  const file = await suiteFile(resource);
+  if (file === undefined) return undefined;
+  const parsed = loadSuiteFile(file);
+  refuseProblems(parsed.diagnostics, deps.log, path.basename(file));
+  const suite = parsed.suite;
+  if (suite === undefined) throw new UserFacingError(`Loadscope: ${path.basename(file)} is not a suite.`);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(await deps.secrets.values()) };
+  refuseProblems(checkSuiteScenarios(suite, env), deps.log, `A scenario of ${suite.name}`);
+  const ended = await deps.runs.runSuite(suite);
+  if (ended.kind === 'finished') {
+    await showSuiteReport(ended.files.markdown);
+    void tellVerdict(ended.result, ended.files);
   }
+  return ended;
+}
 
-  async run(resource: unknown): Promise<SuiteRun | undefined> {
-    if (!vscode.workspace.isTrusted) throw new UserFacingError(UNTRUSTED_MESSAGE);
-    const active = this.deps.runs.current;
-    if (active !== undefined) throw new UserFacingError(busyMessage(active.scenario ?? path.basename(active.file)));
-    if (this.running) throw new UserFacingError('Loadscope is already running a suite. One load test runs at a time; cancel it from its notification first.');
-    const file = await suiteFile(resource);
-    if (file === undefined) return undefined;
-    this.running = true;
-    try {
-      return await this.runFile(file);
-    } finally {
-      this.running = false;
-    }
+async function showSuiteReport(markdown: string): Promise<void> {
+  const uri = vscode.Uri.file(markdown);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    await vscode.window.showTextDocument(uri, { preview: true });
   }
+}
 
-  private async runFile(file: string): Promise<SuiteRun | undefined> {
-    const { config, log } = this.deps;
-    const parsed = loadSuiteFile(file);
-    refuseProblems(parsed.diagnostics, log, path.basename(file));
-    const suite = parsed.suite;
-    if (suite === undefined) throw new UserFacingError(`Loadscope: ${path.basename(file)} is not a suite.`);
-    const secrets = await this.deps.secrets.values();
-    const env: NodeJS.ProcessEnv = { ...process.env, ...secrets };
-    refuseProblems(checkSuiteScenarios(suite, env), log, `A scenario of ${suite.name}`);
-    const located = await locateK6({ explicitPath: config.k6Path, explicitLabel: config.k6PathLabel, env, toolDir: this.deps.toolDir });
-    if (!located.ok) throw new UserFacingError(`Loadscope: ${located.message}`);
-    const scope = vscode.Uri.file(file);
-    const workspaceFolder = vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath;
-    const reportDir = reportBaseFolder(config.reportFolder(scope), file, workspaceFolder);
-    log.info(`Run suite ${file} (${suite.entries.length} scenarios) with k6 ${located.k6.version}; reports under ${reportDir}.`);
-    const run = await this.withProgress(suite, (signal, report) =>
-      runSuite(suite, {
-        reportDir,
-        k6Path: config.k6Path,
-        k6PathLabel: config.k6PathLabel,
-        toolDir: this.deps.toolDir,
-        displayRoot: displayRootFor(file, workspaceFolder),
-        env,
-        secrets: Object.values(secrets),
-        signal,
-        onScenarioStart: (entry, index) => report(`${index + 1} of ${suite.entries.length}: ${entry.written}`),
-        onScenarioEnd: (entry, _index, happened) => log.info(`Suite ${suite.name}: ${entry.written} ${happened.kind}.`),
-      }),
-    );
-    log.info(`Suite ${suite.name}: ${run.result.verdict}; report in ${run.files.folder}.`);
-    await this.showReport(run.files.markdown);
-    return run;
-  }
-
-  private withProgress(suite: Suite, start: (signal: AbortSignal, report: (message: string) => void) => Promise<SuiteRun>): Promise<SuiteRun> {
-    return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Loadscope suite "${suite.name}"`, cancellable: true }, (progress, token) => {
-        const stop = new AbortController();
-        // Cancel is a graceful stop: the scenario running ends early but still writes its reports.
-        token.onCancellationRequested(() => stop.abort());
-        return start(stop.signal, (message) => progress.report({ message }));
-      }),
-    );
-  }
-
-  private async showReport(markdown: string): Promise<void> {
-    const uri = vscode.Uri.file(markdown);
-    try {
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-    } catch {
-      await vscode.window.showTextDocument(uri, { preview: true });
-    }
-  }
+async function tellVerdict(result: SuiteResult, files: SuiteReportFiles): Promise<void> {
+  const notice = suiteNotice(result);
+  const show = notice.severity === 'info' ? vscode.window.showInformationMessage : notice.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  const choice = await show(notice.text, OPEN_SUITE_REPORT);
+  if (choice === OPEN_SUITE_REPORT) await showSuiteReport(files.markdown);
 }

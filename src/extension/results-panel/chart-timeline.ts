@@ -3,7 +3,8 @@
 // feed and the webview use the same code, so a snapshot equals what the webview would have built itself.
 //
 // Merged buckets keep rates as the mean per second (areas stay honest), latencies as the worst second's (a spike
-// stays visible instead of being averaged away) and users as the peak.
+// stays visible instead of being averaged away) and users as the peak. Server-side readings keep their peak too:
+// they are charted against a capacity, and a second at the limit must not be averaged away.
 
 import type { TimelinePoint } from '../../core/results';
 import type { ChartPoint } from './messages';
@@ -40,6 +41,7 @@ export function chartPointOf(point: TimelinePoint): ChartPoint {
     max: point.max,
     statuses: { ...point.statuses },
     requestP95,
+    ...(point.monitors === undefined ? {} : { monitors: { ...point.monitors } }),
   };
 }
 
@@ -55,9 +57,13 @@ export function mergeChartPoints(points: readonly ChartPoint[], t: number): Char
   const meanRate = (pick: (point: ChartPoint) => number) => (span === 0 ? 0 : points.reduce((sum, point) => sum + pick(point) * point.span, 0) / span);
   const statuses: Record<string, number> = {};
   const requestP95: Record<string, number | null> = {};
+  let monitors: Record<string, number | null> | undefined;
   for (const point of points) {
     for (const [code, rate] of Object.entries(point.statuses)) statuses[code] = (statuses[code] ?? 0) + (rate * point.span) / span;
     for (const [name, p95] of Object.entries(point.requestP95)) requestP95[name] = worst([requestP95[name], p95]);
+    if (point.monitors === undefined) continue;
+    monitors ??= {};
+    for (const [key, reading] of Object.entries(point.monitors)) monitors[key] = worst([monitors[key], reading]);
   }
   return {
     t,
@@ -72,6 +78,7 @@ export function mergeChartPoints(points: readonly ChartPoint[], t: number): Char
     max: worst(points.map((point) => point.max)),
     statuses,
     requestP95,
+    ...(monitors === undefined ? {} : { monitors }),
   };
 }
 

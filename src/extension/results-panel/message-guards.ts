@@ -1,7 +1,8 @@
 // Decoding what crosses between host and webview (messages both ways, the webview's persisted state): each side
 // trusts nothing it receives until one of these guards has checked its shape.
 
-import { isRunResult } from '../../core/report/decode-run-result';
+import { isFinding } from '../../core/findings/decode-finding';
+import { isMonitorSeries, isRunResult } from '../../core/report/decode-run-result';
 import { fieldsAre, isArrayOf, isBoolean, isFiniteNumber as isNumber, isObject, isOneOf, isRecordOf, isString, orNull, type Guard } from '../../core/type-guards';
 import { CHART_PERCENTILES, type ChartPercentile } from '../run/setting-values';
 import type {
@@ -29,6 +30,8 @@ const isOutcome = isOneOf(['completed', 'thresholds-failed', 'stopped', 'killed'
 const isTargetStatus = isOneOf(['pass', 'fail', 'no-data', 'at-end'] as const);
 const isLoadModel = isOneOf(['closed', 'open'] as const);
 const isChartPercentile = isOneOf(CHART_PERCENTILES);
+
+/** Every unit a monitored series is measured in. */
 
 /** True for a report kind the panel may ask the host to open. */
 export const isReportKind: Guard<ReportKind> = isOneOf(['html', 'markdown', 'folder'] as const);
@@ -64,7 +67,8 @@ export function isChartPoint(value: unknown): value is ChartPoint {
     fieldsAre(value, ['t', 'span', 'users', 'rps', 'failuresPerSecond'], isNumber) &&
     fieldsAre(value, ['p50', 'p90', 'p95', 'p99', 'max'], isNumberOrNull) &&
     isRecordOf(value.statuses, isNumber) &&
-    isRecordOf(value.requestP95, isNumberOrNull)
+    isRecordOf(value.requestP95, isNumberOrNull) &&
+    (value.monitors === undefined || isRecordOf(value.monitors, isNumberOrNull))
   );
 }
 
@@ -138,7 +142,9 @@ function isPanelSnapshot(value: unknown): value is PanelSnapshot {
     (value.result === null || isRunResult(value.result)) &&
     (value.selectedRequests === null || isArrayOf(value.selectedRequests, isString)) &&
     isArrayOf(value.chartPercentiles, isChartPercentile) &&
-    value.chartPercentiles.length > 0
+    value.chartPercentiles.length > 0 &&
+    isArrayOf(value.findings, isFinding) &&
+    isArrayOf(value.monitors, isMonitorSeries)
   );
 }
 
@@ -152,6 +158,10 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return isChartPoint(value.point) && isFigures(value.figures);
     case 'state':
       return isRunState(value.state);
+    case 'findings':
+      return isArrayOf(value.findings, isFinding);
+    case 'monitors':
+      return isArrayOf(value.series, isMonitorSeries);
     case 'finished':
       return isRunResult(value.result);
     default:
@@ -179,15 +189,27 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   }
 }
 
-/** Panels saved before the latency chart followed the setting: no choice of lines, no p90 or max in the points. */
+/**
+ * Panels saved by earlier versions: before the latency chart followed the setting (no choice of lines, no p90 or
+ * max in the points), and before findings came live and server metrics were charted (the result's findings, no
+ * series).
+ */
 function withEarlierDefaults(snapshot: Record<string, unknown>, chartPercentiles: readonly ChartPercentile[]): Record<string, unknown> {
   const points = Array.isArray(snapshot.points) ? snapshot.points.map((point: unknown) => (isObject(point) ? { p90: null, max: null, ...point } : point)) : snapshot.points;
-  return { ...snapshot, points, chartPercentiles: snapshot.chartPercentiles ?? [...chartPercentiles] };
+  const resultFindings = isObject(snapshot.result) && Array.isArray(snapshot.result.findings) ? snapshot.result.findings : [];
+  return {
+    ...snapshot,
+    points,
+    chartPercentiles: snapshot.chartPercentiles ?? [...chartPercentiles],
+    findings: snapshot.findings ?? resultFindings,
+    monitors: snapshot.monitors ?? [],
+  };
 }
 
 /**
  * The state a results webview persisted (what the serializer gets back after a reload), or undefined when it is
- * not usable. A state saved by an earlier version gets `chartPercentiles` for the lines it never chose.
+ * not usable. A state saved by an earlier version gets `chartPercentiles` for the lines it never chose, and the
+ * findings and series it never kept.
  */
 export function decodePersistedPanelState(value: unknown, chartPercentiles: readonly ChartPercentile[]): PersistedPanelState | undefined {
   if (!isObject(value) || value.version !== 1 || !isObject(value.snapshot)) return undefined;

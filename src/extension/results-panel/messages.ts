@@ -2,9 +2,10 @@
 // sides. Type-only: the guards that decode these live in message-guards.ts.
 //
 // The conversation: the webview says `ready`; the host answers with a full `snapshot` (so a reloaded or restored
-// panel redraws everything), then sends `tick`s, `state` changes and one `finished` as the run goes.
+// panel redraws everything), then sends `tick`s, `state` changes, `findings` and `monitors` as they change, and one
+// `finished` as the run goes.
 
-import type { RunOutcome, RunResult, Verdict } from '../../core/results';
+import type { Finding, MonitorSeries, RunOutcome, RunResult, Verdict } from '../../core/results';
 import type { Comparison, TargetMetric } from '../../core/scenario/model';
 import type { ChartPercentile } from '../run/setting-values';
 
@@ -55,6 +56,8 @@ export interface ChartPoint {
   statuses: Record<string, number>;
   /** p95 of each request name that had responses. */
   requestP95: Record<string, number | null>;
+  /** Server-side readings by `MonitorSeries.key` (a merged bucket keeps each one's peak); absent without monitors. */
+  monitors?: Record<string, number | null>;
 }
 
 /** One row of the per-request table. */
@@ -161,6 +164,10 @@ export interface PanelSnapshot {
   selectedRequests: string[] | null;
   /** Overall latency lines charted, in chart order: the setting when the run's panel opened. */
   chartPercentiles: ChartPercentile[];
+  /** The findings so far while the run goes; the result's once it has one. */
+  findings: Finding[];
+  /** The server-side series known so far (the result's once it has one); empty without monitors. */
+  monitors: MonitorSeries[];
 }
 
 /** What the webview keeps with `setState`, so the panel can be restored after a window reload. */
@@ -176,7 +183,11 @@ export type HostMessage =
   | { type: 'tick'; point: ChartPoint; figures: LiveFigures }
   /** Host, when the run changes state (started, stopping, reports written, failed). */
   | { type: 'state'; state: RunState }
-  /** Host, once, when k6 has ended: the run's result without its timeline. */
+  /** Host, whenever the findings so far change: the whole list, replacing the one shown. */
+  | { type: 'findings'; findings: Finding[] }
+  /** Host, when a server-side series appears or its capacity changes: every series known so far. */
+  | { type: 'monitors'; series: MonitorSeries[] }
+  /** Host, once, when k6 has ended: the run's result without its timeline; its findings replace the live ones. */
   | { type: 'finished'; result: RunResult };
 
 export type WebviewMessage =

@@ -2,7 +2,7 @@
 // needs, in bounded memory (decimated chart points, one row per request name), so a panel that is reloaded or
 // opened late redraws everything. No editor code: the panel class only carries the messages.
 
-import type { RunResult } from '../../core/results';
+import type { Finding, MonitorSeries, RunResult } from '../../core/results';
 import type { RunEvent } from '../../core/run/run-events';
 import { decodeChartPercentiles, DEFAULT_CHART_PERCENTILES, type ChartPercentile } from '../run/setting-values';
 import { chartPointOf, LIVE_DECIMATION, LiveTimeline } from './chart-timeline';
@@ -41,6 +41,8 @@ export class RunFeed {
   private figures: LiveFigures | null = null;
   private result: RunResult | null = null;
   private selected: string[] | null = null;
+  private findings: Finding[] = [];
+  private monitors: MonitorSeries[] = [];
   private readonly chartPercentiles: ChartPercentile[];
 
   /** `chartPercentiles` are the overall latency lines the panel charts (known ones, in chart order). */
@@ -57,6 +59,8 @@ export class RunFeed {
       this.figures = restored.figures;
       this.result = restored.result;
       this.selected = restored.selectedRequests;
+      this.findings = restored.findings;
+      this.monitors = restored.monitors;
     }
   }
 
@@ -77,6 +81,12 @@ export class RunFeed {
         this.figures = this.tally.add(event.point, event.totals);
         return [{ type: 'tick', point, figures: this.figures }];
       }
+      case 'monitors':
+        this.monitors = [...event.series];
+        return [{ type: 'monitors', series: this.monitors }];
+      case 'findings':
+        this.findings = [...event.findings];
+        return [{ type: 'findings', findings: this.findings }];
       case 'log':
         return [];
       case 'stopping':
@@ -114,6 +124,8 @@ export class RunFeed {
       result: this.result,
       selectedRequests: this.selected,
       chartPercentiles: [...this.chartPercentiles],
+      findings: this.findings,
+      monitors: this.monitors,
     };
   }
 
@@ -127,6 +139,9 @@ export class RunFeed {
       // The timeline can be an hour of seconds: the charts already have it, decimated.
       this.result = { ...result, timeline: [] };
       this.figures = finalFigures(this.run, this.result, this.figures?.targets ?? this.tally.targetStates);
+      // The final findings replace the live ones; the series keep the last ones sent when the result has none.
+      this.findings = result.findings;
+      this.monitors = result.monitors ?? this.monitors;
       messages.push({ type: 'finished', result: this.result });
     }
     // A late `finished` must not take back report links already shown.

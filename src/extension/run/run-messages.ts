@@ -5,6 +5,8 @@ import { verdictLabel } from '../../core/report/format';
 import { verdictHeadline } from '../../core/report/headline';
 import type { RunResult } from '../../core/results';
 import type { Diagnostic } from '../../core/scenario/diagnostics';
+import type { SuiteResult, SuiteRowVerdict } from '../../core/suite/suite-result';
+import type { SuitePosition } from './suite-position';
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
 
@@ -23,12 +25,29 @@ export function invalidScenarioMessage(diagnostics: readonly Diagnostic[], shown
   return `Loadscope cannot run ${shownFile}: ${shownFile}:${first.line}:${first.column}: ${first.message}${more}`;
 }
 
-/** Why a second run does not start while one is going. */
-export function busyMessage(runningScenario: string): string {
+/** Why a second run (or suite) does not start while one is going; `suite` when the one going is a suite's. */
+export function busyMessage(runningScenario: string, suite?: SuitePosition): string {
+  const running = suite === undefined ? `"${runningScenario}"` : `the suite "${suite.suite}" (scenario ${suite.index + 1} of ${suite.count}, "${runningScenario}")`;
   return (
-    `Loadscope is already running "${runningScenario}". One load test runs at a time: two at once would share this ` +
+    `Loadscope is already running ${running}. One load test runs at a time: two at once would share this ` +
     "machine's CPU and network and skew each other's numbers. Stop it first (Loadscope: Stop), or wait for it to end."
   );
+}
+
+const ROW_WORDS: Readonly<Record<SuiteRowVerdict, string>> = { pass: 'passed', fail: 'failed', stopped: 'stopped', error: 'errored', invalid: 'invalid', skipped: 'skipped' };
+
+/** The end-of-suite notification: the suite's verdict and how its scenarios went, "3 passed, 1 failed, 1 skipped". */
+export function suiteNotice(result: SuiteResult): { severity: NoticeSeverity; text: string } {
+  const severity: NoticeSeverity = result.verdict === 'pass' ? 'info' : result.verdict === 'error' ? 'error' : 'warning';
+  const counts = new Map<SuiteRowVerdict, number>();
+  for (const row of result.rows) counts.set(row.verdict, (counts.get(row.verdict) ?? 0) + 1);
+  const order: readonly SuiteRowVerdict[] = ['pass', 'fail', 'stopped', 'error', 'invalid', 'skipped'];
+  const parts = order.flatMap((verdict) => {
+    const count = counts.get(verdict) ?? 0;
+    return count === 0 ? [] : [`${count} ${ROW_WORDS[verdict]}`];
+  });
+  const stopped = result.stopped ? ' The suite was stopped.' : '';
+  return { severity, text: `Loadscope: suite "${result.suite}": ${verdictLabel(result.verdict)}. ${parts.join(', ')}.${stopped}` };
 }
 
 /** Why running is refused in Restricted Mode. */

@@ -105,7 +105,8 @@ export class ScenarioTestRunner implements vscode.Disposable {
 
   private notStartedMessage(reason: 'busy' | 'k6-missing'): string {
     if (reason === 'k6-missing') return 'No usable k6 was found: run Loadscope: Select k6 Binary…, or see the Loadscope log for where it was searched.';
-    return busyMessage(this.deps.runs.current?.scenario ?? 'another scenario');
+    const current = this.deps.runs.current;
+    return busyMessage(current?.scenario ?? 'another scenario', current?.suite);
   }
 
   private finished(finished: FinishedRun): void {
@@ -115,7 +116,8 @@ export class ScenarioTestRunner implements vscode.Disposable {
     }
     const scenario = this.deps.tree.itemOf(finished.request.file);
     if (scenario === undefined) return;
-    const run = this.deps.controller.createTestRun(new vscode.TestRunRequest([scenario]), `${finished.result.scenario} (Run Scenario)`, true);
+    const origin = finished.suite === undefined ? 'Run Scenario' : `suite ${finished.suite}`;
+    const run = this.deps.controller.createTestRun(new vscode.TestRunRequest([scenario]), `${finished.result.scenario} (${origin})`, true);
     try {
       this.show(run, scenario, finished);
     } finally {

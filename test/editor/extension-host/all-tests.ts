@@ -5,7 +5,8 @@ import { compareTests } from './compare';
 import type { ExtensionHostTest } from './extension-host-test';
 import { resultsInEditorTests } from './results-in-editor';
 import { runScenarioTests } from './run-scenario';
+import { runSuiteTests } from './run-suite';
 import { testingTests } from './testing';
 
 /** The full list both entry points (index.ts, mocha-suite.ts) run. */
-export const allTests: readonly ExtensionHostTest[] = [...activationTests, ...authoringTests, ...runScenarioTests, ...resultsInEditorTests, ...testingTests, ...compareTests];
+export const allTests: readonly ExtensionHostTest[] = [...activationTests, ...authoringTests, ...runScenarioTests, ...resultsInEditorTests, ...testingTests, ...compareTests, ...runSuiteTests];

@@ -98,6 +98,7 @@ export function scenario(extra: Partial<Scenario> = {}): Scenario {
     headers: [],
     variables: [],
     data: [],
+    monitors: [],
     groups: [group('Test scenario', closed(1, 1), [mixRequest(request('home', 'GET', '/'))])],
     targets: [],
     ...extra,

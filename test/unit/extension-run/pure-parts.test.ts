@@ -9,7 +9,7 @@ import { busyMessage, invalidScenarioMessage, UNTRUSTED_MESSAGE } from '../../..
 import { declaredEnvironment, scenarioOutline } from '../../../src/extension/run/scenario-outline';
 import { decodeSecretNames, secretNameProblem, withSecretName } from '../../../src/extension/run/secret-names';
 import { decodeChartPercentiles, decodeText } from '../../../src/extension/run/setting-values';
-import { progressIncrement, progressMessage, statusBarText, statusBarTooltip, type RunProgressFigures } from '../../../src/extension/run/status-text';
+import { progressMessage, progressPercent, statusBarText, statusBarTooltip, type RunProgressFigures } from '../../../src/extension/run/status-text';
 
 const GROUPS = `# two groups
 scenario: Mixed traffic
@@ -115,10 +115,9 @@ describe('status bar and progress text', () => {
   });
 
   it('moves the progress bar by the share of planned time, never past the end', () => {
-    expect(progressIncrement(0, 3, 15)).toBeCloseTo(20);
-    expect(progressIncrement(14, 20, 15)).toBeCloseTo(100 / 15);
-    expect(progressIncrement(16, 17, 15)).toBe(0);
-    expect(progressIncrement(0, 5, 0)).toBe(0);
+    expect(progressPercent({ elapsedSeconds: 3, plannedSeconds: 15 })).toBeCloseTo(20);
+    expect(progressPercent({ elapsedSeconds: 20, plannedSeconds: 15 })).toBe(100);
+    expect(progressPercent({ elapsedSeconds: 5, plannedSeconds: 0 })).toBe(0);
   });
 });
 

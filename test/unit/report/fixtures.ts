@@ -1,6 +1,6 @@
 // Realistic RunResults for the report writers' tests: each shaped like a run the team has actually seen.
 
-import type { ErrorStat, Finding, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../../../src/core/results';
+import type { ErrorStat, Finding, MonitorSeries, Percentiles, RequestStats, RunResult, TargetResult, TimelinePoint, Totals } from '../../../src/core/results';
 
 const START_SECONDS = Date.UTC(2026, 0, 22, 10, 15, 3) / 1000;
 
@@ -455,6 +455,54 @@ export function hostileRun(): RunResult {
   };
 }
 
+/** A series as the sampler would sum it up from the readings in the timeline. */
+function monitorSeries(timelinePoints: readonly TimelinePoint[], base: Pick<MonitorSeries, 'monitor' | 'label' | 'unit' | 'capacity'> & { problem?: string }): MonitorSeries {
+  const key = `${base.monitor}: ${base.label}`;
+  const readings = timelinePoints.map((point) => point.monitors?.[key] ?? null).filter((value): value is number => value !== null);
+  const measured = readings.length > 0;
+  return {
+    key,
+    ...base,
+    samples: readings.length,
+    min: measured ? Math.min(...readings) : null,
+    avg: measured ? readings.reduce((sum, value) => sum + value, 0) / readings.length : null,
+    max: measured ? Math.max(...readings) : null,
+  };
+}
+
+/** Seconds in which the app process did not answer its monitor. */
+export const PROCESS_GAP_SECONDS: readonly number[] = [30, 31];
+
+/** The burst run with two monitors: the demo target's pool (20 connections, full from 0:20) and the queue waiting
+ * for it, and the app process's CPU and memory, which had no reading for two seconds. */
+export function monitoredRun(): RunResult {
+  const base = burstRun();
+  const timelinePoints = base.timeline.map((point) => {
+    const exhausted = point.t >= 20;
+    const answered = !PROCESS_GAP_SECONDS.includes(point.t);
+    return {
+      ...point,
+      monitors: {
+        'demo target: database pool in use': exhausted ? 20 : Math.min(20, Math.round(point.users / 80)),
+        'demo target: waiting for a connection': exhausted ? 180 + (point.t % 5) : 0,
+        'app process: CPU': answered ? Math.min(97, 30 + point.t * 2.5) : null,
+        'app process: memory': answered ? 180 * 1024 * 1024 + point.t * 512 * 1024 : null,
+      },
+    };
+  });
+  return {
+    ...base,
+    scenario: 'Burst load with monitors',
+    timeline: timelinePoints,
+    monitors: [
+      monitorSeries(timelinePoints, { monitor: 'demo target', label: 'database pool in use', unit: 'count', capacity: 20 }),
+      monitorSeries(timelinePoints, { monitor: 'demo target', label: 'waiting for a connection', unit: 'count', capacity: null }),
+      monitorSeries(timelinePoints, { monitor: 'app process', label: 'CPU', unit: 'cpu-percent', capacity: null, problem: 'no reading for 2 s (0:30 to 0:31): the process did not answer' }),
+      monitorSeries(timelinePoints, { monitor: 'app process', label: 'memory', unit: 'bytes', capacity: null, problem: 'no reading for 2 s (0:30 to 0:31): the process did not answer' }),
+    ],
+  };
+}
+
 /** Every fixture by name, for tests that apply to all of them. */
 export const ALL_RUNS: readonly (readonly [string, () => RunResult])[] = [
   ['passing', passingRun],
@@ -465,4 +513,5 @@ export const ALL_RUNS: readonly (readonly [string, () => RunResult])[] = [
   ['k6 crashed', k6CrashedRun],
   ['script error', scriptErrorRun],
   ['hostile', hostileRun],
+  ['monitored', monitoredRun],
 ];

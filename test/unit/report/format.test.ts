@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBinaryBytes,
   formatBytes,
+  formatCpuPercent,
+  formatLevel,
+  formatMonitorValue,
+  formatSeconds,
   formatClock,
   formatCount,
   formatDuration,
@@ -62,6 +67,45 @@ describe('number formatting', () => {
     expect(formatUtc('2026-01-22T10:15:03.123Z')).toBe('2026-01-22 10:15:03 UTC');
     expect(formatUtc('2026-01-22T11:15:03+01:00')).toBe('2026-01-22 10:15:03 UTC');
     expect(formatUtc('not a date')).toBe('not a date');
+  });
+});
+
+describe('server-side readings', () => {
+  it('formats bytes in binary units, as memory is counted', () => {
+    expect(formatBinaryBytes(512)).toBe('512 B');
+    expect(formatBinaryBytes(1536)).toBe('1.5 KiB');
+    expect(formatBinaryBytes(48.2 * 1024 * 1024)).toBe('48.2 MiB');
+    expect(formatBinaryBytes(512 * 1024 * 1024)).toBe('512 MiB');
+    expect(formatBinaryBytes(1.25 * 1024 ** 3)).toBe('1.25 GiB');
+    expect(formatBinaryBytes(Number.NaN)).toBe('n/a');
+  });
+
+  it('formats seconds in ms below a second', () => {
+    expect(formatSeconds(0.00042)).toBe('0.42 ms');
+    expect(formatSeconds(0.12)).toBe('120 ms');
+    expect(formatSeconds(1.5)).toBe('1.5 s');
+    expect(formatSeconds(42.25)).toBe('42.3 s');
+    expect(formatSeconds(1250)).toBe('1,250 s');
+  });
+
+  it('formats CPU as percent of one core, levels with the precision they need', () => {
+    expect(formatCpuPercent(87.4)).toBe('87 %');
+    expect(formatCpuPercent(2.54)).toBe('2.5 %');
+    expect(formatCpuPercent(240)).toBe('240 %');
+    expect(formatLevel(20)).toBe('20');
+    expect(formatLevel(12345)).toBe('12,345');
+    expect(formatLevel(19.25)).toBe('19.3');
+    expect(formatLevel(0.05)).toBe('0.05');
+  });
+
+  it('picks the formatter by unit and says n/a for a missing reading', () => {
+    expect(formatMonitorValue('count', 20)).toBe('20');
+    expect(formatMonitorValue('per-second', 12.345)).toBe('12.3/s');
+    expect(formatMonitorValue('bytes', 2048)).toBe('2 KiB');
+    expect(formatMonitorValue('seconds', 0.004)).toBe('4 ms');
+    expect(formatMonitorValue('cpu-percent', 87)).toBe('87 %');
+    expect(formatMonitorValue('count', null)).toBe('n/a');
+    expect(formatMonitorValue('bytes', undefined)).toBe('n/a');
   });
 });
 

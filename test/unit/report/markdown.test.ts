@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderMarkdownReport } from '../../../src/core/report/markdown';
 import { REPORT_FILES } from '../../../src/core/report/report-files';
-import { ALL_RUNS, burstRun, HOSTILE_NAMES, hostileRun, k6CrashedRun, k6MissingRun, passingRun, refusedRun, stoppedRun } from './fixtures';
+import { ALL_RUNS, burstRun, HOSTILE_NAMES, hostileRun, k6CrashedRun, k6MissingRun, monitoredRun, passingRun, refusedRun, stoppedRun } from './fixtures';
 
 /** Cells of a Markdown table row, split on pipes that are not backslash-escaped. */
 function cells(row: string): string[] {
@@ -112,10 +112,12 @@ describe('renderMarkdownReport', () => {
     expect(markdown).toContain('\tcmd/run.go:42 +0x1d\n````');
   });
 
-  it('lists the other report files', () => {
+  it('lists the other report files, monitors.csv only when there were monitors', () => {
     const markdown = renderMarkdownReport(passingRun());
-    for (const file of REPORT_FILES.filter((entry) => entry.role !== 'markdown')) expect(markdown).toContain(`- \`${file.fileName}\`: `);
+    for (const file of REPORT_FILES.filter((entry) => entry.role !== 'markdown' && entry.role !== 'monitors')) expect(markdown).toContain(`- \`${file.fileName}\`: `);
     expect(markdown).not.toContain('`report.md`');
+    expect(markdown).not.toContain('monitors.csv');
+    expect(renderMarkdownReport(monitoredRun())).toContain('- `monitors.csv`: server-side readings (monitors), one row per second\n');
   });
 
   it('keeps hostile names inside their table cells and out of HTML', () => {
@@ -140,6 +142,55 @@ describe('renderMarkdownReport', () => {
       expect(markdown, name).toMatch(/^# .+: (PASS|FAIL|STOPPED|ERROR)\n/);
       expect(markdown.endsWith('- `junit.xml`: one test case per target, for CI\n'), name).toBe(true);
     }
+  });
+});
+
+describe('Server metrics in report.md', () => {
+  it('puts a row per monitored series right after the findings', () => {
+    const markdown = renderMarkdownReport(monitoredRun());
+    const findings = markdown.indexOf('## Findings');
+    const server = markdown.indexOf('## Server metrics');
+    expect(server).toBeGreaterThan(findings);
+    expect(server).toBeLessThan(markdown.indexOf('## Requests'));
+    expect(markdown).toContain('"At peak load" is the reading in the last second at the most users (1,050 users, 3:58).');
+    expect(markdown).toContain('CPU is in percent of one core.');
+    expect(tableAfter(markdown, '## Server metrics')).toEqual([
+      ['Monitor', 'Series', 'Min', 'Average', 'Max', 'Capacity', 'At peak load (1,050 users, 3:58)', 'Problem'],
+      ['demo target', 'database pool in use', '2', '19.2', '20 (at capacity)', '20', '20 (at capacity)', ''],
+      ['demo target', 'waiting for a connection', '0', '167', '184', '–', '183', ''],
+      ['app process', 'CPU', '30 %', '93 %', '97 %', '–', '97 %', 'no reading for 2 s (0:30 to 0:31): the process did not answer'],
+      ['app process', 'memory', '180 MiB', '240 MiB', '300 MiB', '–', '299 MiB', 'no reading for 2 s (0:30 to 0:31): the process did not answer'],
+    ]);
+  });
+
+  it('leaves the Problem column out when every second was read', () => {
+    const run = monitoredRun();
+    const monitors = (run.monitors ?? []).map(({ problem: _problem, ...series }) => series);
+    const rows = tableAfter(renderMarkdownReport({ ...run, monitors }), '## Server metrics');
+    expect(rows[0]).toEqual(['Monitor', 'Series', 'Min', 'Average', 'Max', 'Capacity', 'At peak load (1,050 users, 3:58)']);
+  });
+
+  it('has no section for a run without monitors, or with an empty list', () => {
+    expect(renderMarkdownReport(burstRun())).not.toContain('## Server metrics');
+    expect(renderMarkdownReport({ ...burstRun(), monitors: [] })).not.toContain('## Server metrics');
+  });
+
+  it('says n/a at peak load when nothing was measured over time', () => {
+    const run = { ...monitoredRun(), timeline: [] };
+    const rows = tableAfter(renderMarkdownReport(run), '## Server metrics');
+    expect(rows[0]?.[6]).toBe('At peak load');
+    expect(rows[1]?.[6]).toBe('n/a');
+    expect(renderMarkdownReport(run)).toContain('Nothing was measured over time, so there is no reading at peak load.');
+  });
+
+  it('keeps hostile monitor names and problems inside their cells', () => {
+    const run = monitoredRun();
+    const monitors = (run.monitors ?? []).map((series) => ({ ...series, monitor: HOSTILE_NAMES.pipeAndTicks, label: HOSTILE_NAMES.newline, problem: HOSTILE_NAMES.img }));
+    const markdown = renderMarkdownReport({ ...run, monitors });
+    const rows = tableAfter(markdown, '## Server metrics');
+    for (const row of rows) expect(row).toHaveLength(8);
+    expect(rows[1]?.[0]).toBe('pipe \\| and \\`ticks\\` and \\*stars\\* and \\[link\\](x)');
+    expect(rows[1]?.[7]).toBe('\\<img src=x onerror=alert(1)>');
   });
 });
 

@@ -42,6 +42,33 @@ describe('chartPointOf', () => {
   });
 });
 
+describe('server-side readings', () => {
+  it('go into the chart point as they were read, and only when the run has monitors', () => {
+    expect(chartPointOf({ ...second(2), monitors: { 'api: pool': 7, 'api: cpu': null } }).monitors).toEqual({ 'api: pool': 7, 'api: cpu': null });
+    expect('monitors' in chartPointOf(second(2))).toBe(false);
+  });
+
+  it('keep their peak when seconds are merged, so a second at capacity stays visible', () => {
+    const merged = mergeChartPoints(
+      [
+        chartPoint(10, { monitors: { 'api: pool': 4, 'api: cpu': null } }),
+        chartPoint(11, { monitors: { 'api: pool': 20, 'api: cpu': 50 } }),
+        chartPoint(12, { monitors: { 'api: pool': 9 } }),
+      ],
+      10,
+    );
+    expect(merged.monitors).toEqual({ 'api: pool': 20, 'api: cpu': 50 });
+    expect('monitors' in mergeChartPoints([chartPoint(0), chartPoint(1)], 0)).toBe(false);
+  });
+
+  it('survive decimation of a long run', () => {
+    const points = seconds(400, (t) => chartPoint(t, { monitors: { 'api: pool': t === 37 ? 20 : 5 } }));
+    const decimated = decimateTimeline(points, SMALL);
+    expect(decimated.length).toBeLessThan(points.length);
+    expect(Math.max(...decimated.map((point) => point.monitors?.['api: pool'] ?? 0))).toBe(20);
+  });
+});
+
 describe('mergeChartPoints', () => {
   it('averages rates over the seconds, keeps the worst latency and the peak users', () => {
     const merged = mergeChartPoints(

@@ -1,7 +1,7 @@
 // Builders for the results panel's tests: seconds of a run, its totals, and the panel's frame for it.
 
 import path from 'node:path';
-import type { TimelinePoint, Totals } from '../../../src/core/results';
+import type { Finding, MonitorSeries, TimelinePoint, Totals } from '../../../src/core/results';
 import type { ChartPoint, RunInfo } from '../../../src/extension/results-panel/messages';
 import { totals } from '../run/fixtures';
 
@@ -69,4 +69,26 @@ export function totalsAfter(seconds: number, options: { rps?: number; failures?:
 /** A one-second chart point with the given values. */
 export function chartPoint(t: number, overrides: Partial<ChartPoint> = {}): ChartPoint {
   return { t, span: 1, users: 10, rps: 20, failuresPerSecond: 0, p50: 50, p90: 90, p95: 100, p99: 150, max: 200, statuses: { '200': 20 }, requestP95: { login: 100 }, ...overrides };
+}
+
+/** A server-side series of the "api" monitor: a pool's connections in use, with a capacity of 20. */
+export function monitorSeries(overrides: Partial<MonitorSeries> = {}): MonitorSeries {
+  const label = overrides.label ?? 'db pool in use';
+  const monitor = overrides.monitor ?? 'api';
+  return { key: `${monitor}: ${label}`, monitor, label, unit: 'count', capacity: 20, samples: 10, min: 2, avg: 11, max: 20, ...overrides };
+}
+
+/** A finding of `kind` that began at `atSeconds`, with evidence beyond the seconds it covers. */
+export function finding(kind: Finding['kind'], atSeconds: number | null, overrides: Partial<Finding> = {}): Finding {
+  return {
+    kind,
+    severity: 'warning',
+    message: `${kind} from ${atSeconds ?? 'the start'}`,
+    atSeconds,
+    atUsers: 10,
+    atRps: 20,
+    evidence: { fromSeconds: atSeconds ?? 0, toSeconds: (atSeconds ?? 0) + 5 },
+    suggestion: 'look into it',
+    ...overrides,
+  };
 }

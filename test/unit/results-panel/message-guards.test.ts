@@ -3,7 +3,7 @@ import { decodePersistedPanelState, isHostMessage, isInitialPanelData, isWebview
 import type { HostMessage, WebviewMessage } from '../../../src/extension/results-panel/messages';
 import { RunFeed } from '../../../src/extension/results-panel/run-feed';
 import { hostileRun, passingRun } from '../report/fixtures';
-import { runInfo, second, totalsAfter } from './fixtures';
+import { finding, monitorSeries, runInfo, second, totalsAfter } from './fixtures';
 
 /** What actually arrives on the other side: JSON, not the objects that were sent. */
 function sent(value: unknown): unknown {
@@ -17,7 +17,9 @@ function feedMessages(): HostMessage[] {
     { type: 'snapshot', snapshot: feed.snapshot() },
     ...feed.apply({ type: 'started', startedAt: '2026-01-22T10:15:03.000Z', pid: 1, k6Version: 'v2.2.0', scriptPath: 'test.js', args: [] }),
     ...feed.apply({ type: 'tick', point: second(0), totals: totalsAfter(1) }),
-    ...feed.apply({ type: 'tick', point: second(1, { rps: 0 }), totals: totalsAfter(2) }),
+    ...feed.apply({ type: 'monitors', series: [monitorSeries(), monitorSeries({ label: 'cpu', unit: 'cpu-percent', capacity: null, min: null, avg: null, max: null, problem: 'endpoint down' })] }),
+    ...feed.apply({ type: 'tick', point: { ...second(1, { rps: 0 }), monitors: { 'api: db pool in use': 20, 'api: cpu': null } }, totals: totalsAfter(2) }),
+    ...feed.apply({ type: 'findings', findings: [finding('pool-exhaustion', 1, { evidence: { fromSeconds: 1, toSeconds: 1, series: 'api: db pool in use', readings: [20, 20] } })] }),
     ...feed.apply({ type: 'stopping', hard: false, reason: 'stop requested' }),
     ...feed.apply({ type: 'finished', result }),
     ...feed.reportsWritten(result, { folderLabel: 'r', folder: '/r', html: '/r/report.html', markdown: '/r/report.md' }),
@@ -30,7 +32,7 @@ function feedMessages(): HostMessage[] {
 describe('isHostMessage', () => {
   it('accepts every message the feed sends, after the trip through JSON', () => {
     const messages = feedMessages();
-    expect(messages.map((message) => message.type)).toEqual(['snapshot', 'state', 'tick', 'tick', 'state', 'finished', 'state', 'state', 'snapshot', 'state', 'finished']);
+    expect(messages.map((message) => message.type)).toEqual(['snapshot', 'state', 'tick', 'monitors', 'tick', 'findings', 'state', 'finished', 'state', 'state', 'snapshot', 'state', 'finished']);
     for (const message of messages) expect(isHostMessage(sent(message)), message.type).toBe(true);
   });
 
@@ -57,8 +59,24 @@ describe('isHostMessage', () => {
       { type: 'snapshot', snapshot: { ...snapshot, chartPercentiles: [] } },
       { type: 'snapshot', snapshot: { ...snapshot, chartPercentiles: ['p42'] } },
       { ...tick, point: { ...tick.point, max: undefined } },
+      { ...tick, point: { ...tick.point, monitors: { 'api: db pool in use': '20' } } },
+      { ...tick, point: { ...tick.point, monitors: [20] } },
+      { type: 'monitors', series: [{ ...monitorSeries(), unit: 'furlongs' }] },
+      { type: 'monitors', series: [{ ...monitorSeries(), capacity: undefined }] },
+      { type: 'monitors', series: [{ ...monitorSeries(), problem: 3 }] },
+      { type: 'monitors', series: monitorSeries() },
+      { type: 'findings', findings: [{ ...finding('errors', 3), kind: 'doom' }] },
+      { type: 'findings', findings: [{ ...finding('errors', 3), evidence: { toSeconds: 4 } }] },
+      { type: 'findings' },
+      { type: 'finished', result: { ...passingRun(), timeline: [], monitors: [{ key: 'x' }] } },
+      { type: 'snapshot', snapshot: { ...snapshot, findings: undefined } },
+      { type: 'snapshot', snapshot: { ...snapshot, monitors: [{ key: 'x' }] } },
     ];
     for (const value of cases) expect(isHostMessage(value), JSON.stringify(value)).toBe(false);
+  });
+
+  it('accepts a result with its server-side series', () => {
+    expect(isHostMessage(sent({ type: 'finished', result: { ...passingRun(), timeline: [], monitors: [monitorSeries()] } }))).toBe(true);
   });
 });
 
@@ -123,5 +141,16 @@ describe('persisted state', () => {
     const decoded = decodePersistedPanelState(sent({ version: 1, snapshot: earlier }), ['p95']);
     expect(decoded?.snapshot.chartPercentiles).toEqual(['p95']);
     expect(decoded?.snapshot.points).toEqual([{ ...points[0], p90: null, max: null }]);
+  });
+
+  it('gives a state saved before live findings and server metrics the result\'s findings and no series', () => {
+    const feed = new RunFeed(runInfo());
+    feed.reportsWritten(passingRun(), { folderLabel: 'r', folder: '/r', html: '/r/report.html', markdown: '/r/report.md' });
+    const { findings, monitors, ...earlier } = feed.snapshot();
+    expect(monitors).toEqual([]);
+    const decoded = decodePersistedPanelState(sent({ version: 1, snapshot: earlier }), fallback);
+    expect(decoded?.snapshot.findings).toEqual(findings);
+    expect(decoded?.snapshot.findings).toEqual(passingRun().findings);
+    expect(decoded?.snapshot.monitors).toEqual([]);
   });
 });

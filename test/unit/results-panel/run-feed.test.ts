@@ -4,7 +4,7 @@ import type { RunEvent } from '../../../src/core/run/run-events';
 import type { HostMessage, ReportLinks, RunInfo } from '../../../src/extension/results-panel/messages';
 import { RunFeed, stateForResult } from '../../../src/extension/results-panel/run-feed';
 import { k6MissingRun, passingRun, scriptErrorRun, stoppedRun } from '../report/fixtures';
-import { runInfo, second, totalsAfter } from './fixtures';
+import { finding, monitorSeries, runInfo, second, totalsAfter } from './fixtures';
 
 const LINKS: ReportLinks = {
   folderLabel: 'load-reports/checkout/2026-01-22T10-15-03',
@@ -151,5 +151,43 @@ describe('RunFeed', () => {
     expect(restored.currentState.kind).toBe('interrupted');
     expect(restored.snapshot().points).toEqual(going.snapshot().points);
     expect(restored.apply(tick(1))).toEqual([]);
+  });
+
+  it('passes on the findings so far, each list replacing the last, and takes the final ones from the result', () => {
+    const feed = new RunFeed(runInfo());
+    feed.apply(started);
+    expect(feed.snapshot().findings).toEqual([]);
+    const first = [finding('saturation', 40)];
+    expect(feed.apply({ type: 'findings', findings: first })).toEqual([{ type: 'findings', findings: first }]);
+    const second = [finding('errors', 45), finding('saturation', 40)];
+    expect(feed.apply({ type: 'findings', findings: second })).toEqual([{ type: 'findings', findings: second }]);
+    expect(feed.snapshot().findings).toEqual(second);
+    const result = passingRun();
+    feed.apply({ type: 'finished', result });
+    expect(feed.snapshot().findings).toEqual(result.findings);
+    expect(feed.apply({ type: 'findings', findings: first })).toEqual([]);
+  });
+
+  it('passes on the server-side series and their readings, and keeps them for a reloaded panel', () => {
+    const feed = new RunFeed(runInfo());
+    feed.apply(started);
+    const series = [monitorSeries()];
+    expect(feed.apply({ type: 'monitors', series })).toEqual([{ type: 'monitors', series }]);
+    const [tickMessage] = feed.apply({ type: 'tick', point: { ...second(0), monitors: { 'api: db pool in use': 12 } }, totals: totalsAfter(1) });
+    expect(tickMessage?.type === 'tick' && tickMessage.point.monitors).toEqual({ 'api: db pool in use': 12 });
+    const restored = RunFeed.restore(feed.snapshot()).snapshot();
+    expect(restored.monitors).toEqual(series);
+    expect(restored.points[0]?.monitors).toEqual({ 'api: db pool in use': 12 });
+  });
+
+  it("takes the result's series at the end, and keeps the last ones sent when it has none", () => {
+    const feed = new RunFeed(runInfo());
+    feed.apply({ type: 'monitors', series: [monitorSeries({ capacity: null })] });
+    feed.apply({ type: 'finished', result: { ...passingRun(), monitors: [monitorSeries()] } });
+    expect(feed.snapshot().monitors).toEqual([monitorSeries()]);
+    const without = new RunFeed(runInfo());
+    without.apply({ type: 'monitors', series: [monitorSeries()] });
+    without.apply({ type: 'finished', result: passingRun() });
+    expect(without.snapshot().monitors).toEqual([monitorSeries()]);
   });
 });

@@ -34,7 +34,7 @@ describe('completion of keys', () => {
 
   it('offers the top-level keys in an empty file, marking required ones', () => {
     const items = complete('|');
-    expect(items.map((item) => item.label)).toEqual(['scenario', 'description', 'target', 'environments', 'headers', 'variables', 'data', 'load', 'thinkTime', 'onStart', 'requests', 'groups', 'targets']);
+    expect(items.map((item) => item.label)).toEqual(['scenario', 'description', 'target', 'environments', 'headers', 'variables', 'data', 'load', 'thinkTime', 'onStart', 'requests', 'groups', 'targets', 'monitors']);
     expect(items[0]?.detail).toBe('scenario (required)');
     expect(items.find((item) => item.label === 'requests')?.insertText).toBe('requests:\n  - ');
   });
