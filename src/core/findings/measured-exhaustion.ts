@@ -5,7 +5,7 @@
 import { formatMs } from '../report/format';
 import type { MonitorSeries } from '../results';
 import type { Finding } from './finding';
-import { median, present, rounded } from './numbers';
+import { indexRange, median, present, rounded } from './numbers';
 import { clock, describeLoad, describeThroughput, momentAt, type RunView } from './run-view';
 import { stretchEnd, sustainedOnset, type SustainRule } from './sustained';
 
@@ -52,8 +52,8 @@ function exhaustionOf(view: RunView, series: MonitorSeries): Exhaustion | undefi
   const onset = sustainedOnset(full, HELD_RULE);
   if (onset === undefined) return undefined;
   const end = stretchEnd(full, onset, HELD_RULE);
-  const during = indices(onset, end);
-  const p50Before = median(present(indices(0, onset - 1).map((index) => view.timeline[index]?.p50)));
+  const during = indexRange(onset, end);
+  const p50Before = median(present(indexRange(0, onset - 1).map((index) => view.timeline[index]?.p50)));
   const p50During = median(present(during.map((index) => view.timeline[index]?.p50)));
   const failuresDuring = during.reduce((sum, index) => sum + (view.timeline[index]?.failuresPerSecond ?? 0), 0);
   // A pool can run full and still keep up (every request finds a connection in time): that is good use, not exhaustion.
@@ -64,7 +64,7 @@ function exhaustionOf(view: RunView, series: MonitorSeries): Exhaustion | undefi
 
 function findingOf(view: RunView, found: Exhaustion): Finding {
   const { series, capacity, onset, end } = found;
-  const during = indices(onset, end);
+  const during = indexRange(onset, end);
   const start = view.timeline[onset];
   const load = view.load[onset] ?? 0;
   const goodput = median(during.map((index) => view.goodput[index] ?? 0));
@@ -110,8 +110,8 @@ function growingNeighbours(view: RunView, full: MonitorSeries, onset: number, en
   return (view.input.monitors ?? []).flatMap((series) => {
     if (series.key === full.key || series.monitor !== full.monitor || series.unit !== 'count') return [];
     const read = (index: number) => view.timeline[index]?.monitors?.[series.key] ?? null;
-    const before = median(present(indices(0, onset - 1).map(read)));
-    const peak = Math.max(...present(indices(onset, end).map(read)));
+    const before = median(present(indexRange(0, onset - 1).map(read)));
+    const peak = Math.max(...present(indexRange(onset, end).map(read)));
     const grew = Number.isFinite(peak) && peak > 0 && (!Number.isFinite(before) || peak >= Math.max(1, before) * SLOWED);
     return grew ? [{ series, peak }] : [];
   });
@@ -121,8 +121,3 @@ function formatReading(value: number): string {
   return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
 
-function indices(from: number, to: number): number[] {
-  const list: number[] = [];
-  for (let index = from; index <= to; index += 1) list.push(index);
-  return list;
-}

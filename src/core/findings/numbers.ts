@@ -74,3 +74,10 @@ export function variance(values: readonly number[]): number {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   return values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
 }
+
+/** The whole numbers from `from` to `to`, both included (timeline indices of a stretch). */
+export function indexRange(from: number, to: number): number[] {
+  const list: number[] = [];
+  for (let index = from; index <= to; index += 1) list.push(index);
+  return list;
+}

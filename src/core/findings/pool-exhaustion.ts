@@ -6,7 +6,7 @@
 import { formatMs } from '../report/format';
 import type { Finding } from './finding';
 import { resourcesWithRoom } from './measured-exhaustion';
-import { median, present, rounded } from './numbers';
+import { indexRange, median, present, rounded } from './numbers';
 import { clock, describeLoad, describeThroughput, momentAt, type RunView } from './run-view';
 import { stretchEnd, sustainedOnset, type SustainRule } from './sustained';
 
@@ -33,16 +33,16 @@ export function poolExhaustionFinding(view: RunView, capacity: number | undefine
   // Queues grow with p50 close to p99 too; the pattern is the ceiling they reach: where the latency settled in
   // the second half of the stretch, reached at `onset` and held (not still climbing) from there on.
   const p99Of = (index: number) => timeline[index]?.p99 ?? null;
-  const ceiling = median(present(range(Math.floor((piledFrom + end) / 2), end).map(p99Of)));
-  const onset = range(piledFrom, end).find((index) => (p99Of(index) ?? 0) >= ceiling * CEILING_REACHED) ?? piledFrom;
-  const during = range(onset, end);
+  const ceiling = median(present(indexRange(Math.floor((piledFrom + end) / 2), end).map(p99Of)));
+  const onset = indexRange(piledFrom, end).find((index) => (p99Of(index) ?? 0) >= ceiling * CEILING_REACHED) ?? piledFrom;
+  const during = indexRange(onset, end);
   if (during.length < PILED_RULE.window) return undefined;
   const atCeiling = during.filter((index) => {
     const p99 = p99Of(index);
     return p99 !== null && p99 >= ceiling * CEILING_REACHED && p99 <= ceiling * CEILING_OVERSHOOT;
   });
   if (atCeiling.length < during.length * MIN_SHARE_AT_CEILING) return undefined;
-  const before = range(Math.max(0, onset - 5), onset - 1);
+  const before = indexRange(Math.max(0, onset - 5), onset - 1);
 
   const serverErrors = during.map((index) => {
     const statuses = timeline[index]?.statuses ?? {};
@@ -64,7 +64,7 @@ export function poolExhaustionFinding(view: RunView, capacity: number | undefine
 
   const p50 = median(present(during.map((index) => timeline[index]?.p50)));
   const p99 = median(present(during.map((index) => timeline[index]?.p99)));
-  const earlier = median(present(range(0, onset - 1).map((index) => timeline[index]?.p50)));
+  const earlier = median(present(indexRange(0, onset - 1).map((index) => timeline[index]?.p50)));
   const start = timeline[onset];
   const load = view.load[onset] ?? 0;
   const serverTotal = serverErrors.reduce((a, b) => a + b, 0);
@@ -113,11 +113,6 @@ export function poolExhaustionFinding(view: RunView, capacity: number | undefine
   };
 }
 
-function range(from: number, to: number): number[] {
-  const indices: number[] = [];
-  for (let index = from; index <= to; index += 1) indices.push(index);
-  return indices;
-}
 
 /** A ceiling in words people say about timeouts: "2 s", "1.5 s", "30 s". */
 function roundSeconds(ms: number): string {
