@@ -72,3 +72,11 @@ describe('measured exhaustion', () => {
     expect(measuredExhaustionFinding(viewOf(inputOf(burst())))).toBeUndefined();
   });
 });
+
+describe('the order of findings', () => {
+  it('puts what server metrics measured first among findings as severe', () => {
+    const findings = findFindings(inputOf(burst(), { monitors: MONITORS, targets: [] }));
+    expect(findings[0]?.kind).toBe('pool-exhaustion');
+    expect(findings[0]?.evidence.serverMetrics).toBe(true);
+  });
+});
