@@ -101,7 +101,9 @@ export function compareRuns(a: RunResult, b: RunResult, overrides: Partial<Compa
 
   const all = [...overall, ...subjects.flatMap((subject) => subject.measurements)];
   if (reason !== undefined) for (const measurement of all) measurement.notComparable = 'one of the runs has no data';
-  const tested = all.filter((m) => m.pValue !== null && m.notComparable === undefined);
+  // The family Holm corrects over: figures with a test that could come out significant. Not-comparable figures
+  // and error rates that no split of their failures could move (see smallestAttainablePValue) are left out.
+  const tested = all.filter((m) => m.pValue !== null && m.notComparable === undefined && m.untested === undefined);
   const adjusted = new Map<Measurement, number>();
   holmAdjust(tested.map((m) => m.pValue ?? 1)).forEach((p, index) => {
     const measurement = tested[index];

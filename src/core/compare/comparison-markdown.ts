@@ -65,7 +65,7 @@ function detailRows(subject: string, figures: readonly FigureComparison[]): stri
     escapeMarkdown(formatValuePair(figure.figure, figure.a, figure.b)),
     escapeMarkdown(formatChange(figure)),
     figure.verdict,
-    figure.test === 'none' ? '' : `${figure.test}, ${figure.samples.a} / ${figure.samples.b} ${figure.test === 'mann-whitney' ? 's' : 'requests'}`,
+    figure.test === 'none' ? '' : `${figure.test}, ${figure.samples.a} / ${figure.samples.b} ${figure.test === 'trimmed-means' ? 's' : 'requests'}`,
     figure.adjustedPValue === null ? '' : formatPValue(figure.adjustedPValue),
     escapeMarkdown(figure.reason),
   ]);
@@ -80,15 +80,20 @@ function details(comparison: RunComparison): string {
   return `<details><summary>Every figure with its test</summary>\n\n${body}\n\n</details>`;
 }
 
+function testedCount(comparison: RunComparison): number {
+  return [...comparison.overall, ...comparison.requests.flatMap((request) => request.figures)].filter((figure) => figure.adjustedPValue !== null).length;
+}
+
 function method(comparison: RunComparison): string {
   const s = comparison.settings;
   const minimums = [`${minimumChangeWords('p95', s)} for latency`, `${minimumChangeWords('errorRate', s)} for the error rate`, `${minimumChangeWords('rps', s)} for requests/s`].join(', ');
+  const tested = testedCount(comparison);
   return (
     `▲ higher in B, ▼ lower. A figure is **worse** or **better** only when the change is beyond run-to-run noise ` +
-    `(Holm-adjusted p < ${s.alpha} over all ${comparison.overall.length + comparison.requests.length * FIGURE_NAMES.length} figures) and at least ${minimums}; ` +
+    `(Holm-adjusted p < ${s.alpha} over the ${tested} figure${tested === 1 ? '' : 's'} tested) and at least ${minimums}; ` +
     `otherwise it is unchanged, whatever the raw difference. Latency and requests/s are judged on their per-second values ` +
-    `(Mann-Whitney), the error rate on the request counts (two proportions). Seconds compared: A ${windowWords(comparison.windows.a)}, ` +
-    `B ${windowWords(comparison.windows.b)}.`
+    `(trimmed means, widened for drift), the error rate on the request counts (two proportions); an error rate with no ` +
+    `failure in either run needs no test. Seconds compared: A ${windowWords(comparison.windows.a)}, B ${windowWords(comparison.windows.b)}.`
   );
 }
 

@@ -21,14 +21,14 @@ export interface FigureComparison {
   /** (b - a) / a; null when a is 0 or missing. */
   relativeChange: number | null;
   verdict: FigureVerdict;
-  /** Which test judged the noise: per-second series (Mann-Whitney) or request counts (two proportions). */
-  test: 'mann-whitney' | 'two-proportions' | 'none';
-  /** The test's own two-sided p-value, and after Holm's correction over every figure of the comparison. */
+  /** Which test judged the noise: per-second series (Yuen's trimmed means) or request counts (two proportions). */
+  test: 'trimmed-means' | 'two-proportions' | 'none';
+  /** The test's own two-sided p-value, and after Holm's correction over the figures tested; null when untested. */
   pValue: number | null;
   adjustedPValue: number | null;
   /** Samples each side contributed: seconds for the series tests, requests for the error rate. */
   samples: { a: number; b: number };
-  /** Why the verdict, in words: "within noise (p = 0.41)", "below the minimum change of 5 % and 1 ms". */
+  /** Why the verdict, in words: "within noise (p = 0.41)", "below the minimum change that counts (5 % and 2 ms)". */
   reason: string;
 }
 
@@ -81,7 +81,7 @@ export interface ComparisonSettings {
 export const DEFAULT_COMPARISON_SETTINGS: Readonly<ComparisonSettings> = Object.freeze({
   alpha: 0.05,
   minRelativeChange: 0.05,
-  minLatencyMs: 1,
+  minLatencyMs: 2,
   minErrorRateChange: 0.001,
   minRps: 0.5,
   minSeconds: 5,

@@ -17,6 +17,8 @@ export interface Measurement {
   samples: { a: number; b: number };
   /** Why no test could be run (too few seconds, not measured); the figure is then not comparable. */
   notComparable?: string;
+  /** Why the figure needs no test (no failure in either run): it is unchanged and not one of the figures tested. */
+  untested?: string;
 }
 
 function isLatency(figure: FigureName): boolean {
@@ -31,7 +33,7 @@ export function minimumChange(figure: FigureName, a: number, settings: Compariso
   return Math.max(settings.minErrorRateChange, relative);
 }
 
-/** "5 % and 1 ms" and the like, for the reasons. */
+/** "5 % and 2 ms" and the like, for the reasons. */
 export function minimumChangeWords(figure: FigureName, settings: ComparisonSettings): string {
   const percent = `${Number((settings.minRelativeChange * 100).toPrecision(3))} %`;
   if (isLatency(figure)) return `${percent} and ${settings.minLatencyMs} ms`;
@@ -48,6 +50,7 @@ export function judgeFigure(measurement: Measurement, adjustedPValue: number | n
   if (measurement.notComparable !== undefined || a === null || b === null || change === null) {
     return { ...base, verdict: 'not-comparable', reason: measurement.notComparable ?? 'not measured in both runs' };
   }
+  if (measurement.untested !== undefined) return { ...base, verdict: 'unchanged', reason: measurement.untested };
   if (Math.abs(change) < minimumChange(figure, a, settings)) {
     return { ...base, verdict: 'unchanged', reason: `below the minimum change that counts (${minimumChangeWords(figure, settings)})` };
   }

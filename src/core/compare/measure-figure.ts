@@ -1,14 +1,20 @@
-// Runs the noise test that fits each figure: Mann-Whitney on the per-second series for latency and
+// Runs the noise test that fits each figure: Yuen's trimmed-means test on the per-second series for latency and
 // throughput, two proportions on the request counts for the error rate.
 
+import { RELATIVE_ACCURACY } from '../metrics/histogram';
 import type { ComparisonSettings, FigureName } from './comparison';
 import type { Measurement } from './figure-verdict';
-import { mannWhitneyTest } from './statistics/mann-whitney';
-import { twoProportionTest } from './statistics/two-proportions';
+import { trimmedMeansTest } from './statistics/trimmed-means';
+import { smallestAttainablePValue, twoProportionTest } from './statistics/two-proportions';
 import type { SubjectFigures } from './subject-figures';
 
 function side(label: 'A' | 'B'): string {
   return `run ${label}`;
+}
+
+function untestableErrorRate(failures: number): string {
+  if (failures === 0) return 'no failure in either run';
+  return `too few failures to judge (${failures} in both runs together)`;
 }
 
 /** The test result of one figure of one subject, or why it cannot be judged. */
@@ -23,8 +29,12 @@ export function measureFigure(figure: FigureName, a: SubjectFigures | undefined,
     return { ...none, samples: { a: 0, b: 0 }, notComparable: `not measured in ${valueA === null ? side('A') : side('B')}` };
   }
   if (figure === 'errorRate') {
-    const test = twoProportionTest({ requests: a.requests, failures: a.failures }, { requests: b.requests, failures: b.failures }, a.seconds, b.seconds);
-    return { ...none, test: 'two-proportions', pValue: test.pValue, testDirection: Math.sign(valueB - valueA), samples: { a: a.requests, b: b.requests } };
+    const countsA = { requests: a.requests, failures: a.failures };
+    const countsB = { requests: b.requests, failures: b.failures };
+    const samples = { a: a.requests, b: b.requests };
+    if (smallestAttainablePValue(countsA, countsB) >= settings.alpha) return { ...none, samples, untested: untestableErrorRate(a.failures + b.failures) };
+    const test = twoProportionTest(countsA, countsB, a.seconds, b.seconds);
+    return { ...none, test: 'two-proportions', pValue: test.pValue, testDirection: Math.sign(valueB - valueA), samples };
   }
   const seriesA = a.series[figure];
   const seriesB = b.series[figure];
@@ -34,7 +44,7 @@ export function measureFigure(figure: FigureName, a: SubjectFigures | undefined,
     const which = seriesA.length <= seriesB.length ? side('A') : side('B');
     return { ...none, samples, notComparable: `too few seconds to judge: ${shortest} in ${which} (at least ${settings.minSeconds} needed)` };
   }
-  const test = mannWhitneyTest(seriesA, seriesB);
-  const direction = test.medianShift !== 0 ? Math.sign(test.medianShift) : Math.sign(test.z);
-  return { ...none, test: 'mann-whitney', pValue: test.pValue, testDirection: direction, samples };
+  // Per-second percentiles come from histograms kept to a relative accuracy; request counts are exact.
+  const test = trimmedMeansTest(seriesA, seriesB, figure === 'rps' ? 0 : RELATIVE_ACCURACY);
+  return { ...none, test: 'trimmed-means', pValue: test.pValue, testDirection: Math.sign(test.difference), samples };
 }

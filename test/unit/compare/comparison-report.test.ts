@@ -11,7 +11,7 @@ import { HOSTILE_NAMES, k6MissingRun, passingRun } from '../report/fixtures';
 import { DEFAULT_REQUESTS, syntheticRun } from './synthetic-runs';
 
 function figure(extra: Partial<FigureComparison>): FigureComparison {
-  return { figure: 'p95', a: 212, b: 292, change: 80, relativeChange: 80 / 212, verdict: 'worse', test: 'mann-whitney', pValue: 0.0001, adjustedPValue: 0.001, samples: { a: 54, b: 54 }, reason: '', ...extra };
+  return { figure: 'p95', a: 212, b: 292, change: 80, relativeChange: 80 / 212, verdict: 'worse', test: 'trimmed-means', pValue: 0.0001, adjustedPValue: 0.001, samples: { a: 54, b: 54 }, reason: '', ...extra };
 }
 
 describe('change wording', () => {
@@ -51,10 +51,12 @@ describe('comparison.md', () => {
     expect(markdown).toContain('| Request | p50 | p95 | p99 | Error rate | Requests/s |');
     expect(markdown).toMatch(/\| \*\*All requests\*\* \| [\d.]+ → [\d.]+ ms ▲ \+\d+ % \*\*worse\*\* \|/);
     expect(markdown).toMatch(/\| POST create deployment \| /);
-    expect(markdown).toContain('Holm-adjusted p < 0.05 over all 25 figures');
+    expect(markdown).toContain('Holm-adjusted p < 0.05 over the 20 figures tested');
+    expect(markdown).toContain('at least 5 % and 2 ms for latency, 5 % and 0.1 point for the error rate, 5 % and 0.5/s for requests/s');
     expect(markdown).toContain('Seconds compared: A 0:05–0:59 (54 s, steady load), B 0:05–0:59 (54 s, steady load).');
     expect(markdown).toContain('<details><summary>Every figure with its test</summary>');
-    expect(markdown).toMatch(/\| all requests \| p95 \| [\d.]+ → [\d.]+ ms \| \+\d+ % \| worse \| mann-whitney, 54 \/ 54 s \| p < 0\.001 \| /);
+    expect(markdown).toMatch(/\| all requests \| p95 \| [\d.]+ → [\d.]+ ms \| \+\d+ % \| worse \| trimmed-means, 54 \/ 54 s \| p < 0\.001 \| /);
+    expect(markdown).toContain('| all requests | error rate | 0% → 0% | 0 points | unchanged |  |  | no failure in either run |');
   });
 
   it('shows only the reason when the runs cannot be compared', () => {

@@ -65,6 +65,8 @@ export interface SyntheticRunOptions {
   extraErrorRate?: number;
   /** How strongly one second's latency level follows the previous one (0 = independent). */
   drift?: number;
+  /** Standard deviation of that level, relative to the median (0.05 = latency wanders by about 5 %). */
+  driftSpread?: number;
   loadDescription?: string;
   model?: 'closed' | 'open';
 }
@@ -85,6 +87,7 @@ export function syntheticRun(options: SyntheticRunOptions): RunResult {
   const requests = options.requests ?? DEFAULT_REQUESTS;
   const factor = options.latencyFactor ?? 1;
   const drift = options.drift ?? 0.6;
+  const driftSpread = options.driftSpread ?? 0.05;
   const start = Date.UTC(2026, 0, 22, 10, 0, 0) / 1000 + options.seed;
   const all = new Map<string, number[]>(requests.map((r) => [r.name, []]));
   const failures = new Map<string, number>(requests.map((r) => [r.name, 0]));
@@ -94,7 +97,7 @@ export function syntheticRun(options: SyntheticRunOptions): RunResult {
   let cumulativeRequests = 0;
   let cumulativeFailures = 0;
   for (let t = 0; t < seconds; t++) {
-    level = drift * level + Math.sqrt(1 - drift * drift) * 0.05 * standardNormal(random);
+    level = drift * level + Math.sqrt(1 - drift * drift) * driftSpread * standardNormal(random);
     const share = t < ramp ? (t + 1) / (ramp + 1) : 1;
     const point: TimelinePoint = {
       t,

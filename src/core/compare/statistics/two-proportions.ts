@@ -42,3 +42,21 @@ export function twoProportionTest(a: CountSample, b: CountSample, secondsA: read
   const z = (b.failures / b.requests - a.failures / a.requests) / Math.sqrt(variance);
   return { z, pValue: twoSidedPValue(z), dispersion };
 }
+
+/**
+ * The smallest p-value the test could give for these request counts and this many failures in both runs
+ * together, whichever run they fell in (and at the least dispersion). When even that is not below alpha the
+ * error rate cannot be judged at all: with no failure in either run, or a handful, every split is within noise.
+ * Leaving such figures out of the correction for many figures is Tarone's refinement: a test that can never
+ * reject cannot raise a false alarm, so it need not dilute the others.
+ */
+export function smallestAttainablePValue(a: CountSample, b: CountSample): number {
+  const failures = a.failures + b.failures;
+  if (failures === 0 || a.requests <= 0 || b.requests <= 0) return 1;
+  const allInA = Math.min(failures, a.requests);
+  const allInB = Math.max(0, failures - b.requests);
+  return Math.min(
+    twoProportionTest({ requests: a.requests, failures: allInA }, { requests: b.requests, failures: failures - allInA }).pValue,
+    twoProportionTest({ requests: a.requests, failures: allInB }, { requests: b.requests, failures: failures - allInB }).pValue,
+  );
+}
