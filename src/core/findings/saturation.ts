@@ -114,7 +114,60 @@ export function fitSaturation(view: RunView): SaturationFit | undefined {
   const kneeIndex = climb.find((point) => point.load >= kneeLoad * 0.999)?.index ?? plateau[0]?.index ?? 0;
   const latencies = present(rising.map((point) => view.timeline[point.index]?.avg));
   const steady = latencies.length > 0 && Math.max(...latencies) <= STEADY_LATENCY_SPREAD * Math.min(...latencies);
-  return { capacity: best.capacity, kneeLoad, knee: steady ? 'measured' : 'by', kneeIndex, rising: inTime(rising), plateau: inTime(plateau), elasticity: flatness };
+  const fit: SaturationFit = { capacity: best.capacity, kneeLoad, knee: steady ? 'measured' : 'by', kneeIndex, rising: inTime(rising), plateau: inTime(plateau), elasticity: flatness };
+  return queueingShows(view, fit) ? fit : undefined;
+}
+
+/** Measured latency must show at least this share of the waiting Little's law puts on the users past the knee. */
+const MIN_QUEUEING_SHOWN = 0.25;
+
+// In a closed model Little's law is exact: users = throughput x (latency + time between requests). When the users
+// past the knee add no successful throughput, they either wait at the server (latency grows by the queueing the
+// law implies) or spend the time elsewhere: thinking, or on requests that fail fast (a login throttle answering
+// 429). Only the first is a system at its capacity; the second is what the error findings explain.
+function queueingShows(view: RunView, fit: SaturationFit): boolean {
+  const queue = queueAtTop(view, fit);
+  if (!Number.isFinite(queue.impliedMs) || !Number.isFinite(queue.measuredMs) || !(queue.queueingMs > 0)) return true;
+  return queue.measuredMs >= MIN_QUEUEING_SHOWN * queue.queueingMs;
+}
+
+interface QueueAtTop {
+  /** The highest load of the plateau. */
+  topLoad: number;
+  users: number;
+  responses: number;
+  /** Average response time measured at the top load. */
+  measuredMs: number;
+  /** Users divided by responses per second: latency plus the time between a user's requests. NaN in open models. */
+  impliedMs: number;
+  kneeUsers: number;
+  beyond: number;
+  /** The waiting the users past the knee add to each request, by Little's law. NaN in open models. */
+  queueingMs: number;
+}
+
+/** The figures at the top load of the plateau that Little's law reads. */
+function queueAtTop(view: RunView, fit: SaturationFit): QueueAtTop {
+  const points = fit.plateau.map((index) => ({ index, load: view.load[index] ?? 0 }));
+  const topLoad = Math.max(...points.map((point) => point.load));
+  const top = points.filter((point) => point.load >= topLoad * 0.9).map((point) => point.index);
+  const at = (pick: (index: number) => number | null | undefined) => median(present(top.map(pick)));
+  const users = at((index) => view.timeline[index]?.users);
+  const responses = at((index) => view.timeline[index]?.rps);
+  const measuredMs = at((index) => view.timeline[index]?.avg);
+  const closed = view.loadUnit === 'users' && responses > 0;
+  const kneeUsers = closed ? fit.kneeLoad : Number.NaN;
+  const beyond = Math.max(0, users - kneeUsers);
+  return {
+    topLoad,
+    users,
+    responses,
+    measuredMs,
+    impliedMs: closed ? (1000 * users) / responses : Number.NaN,
+    kneeUsers,
+    beyond,
+    queueingMs: closed ? (1000 * beyond) / responses : Number.NaN,
+  };
 }
 
 // Noise makes a few seconds at the top of a ramp look flat now and then; a plateau counts only when the evidence
@@ -151,20 +204,11 @@ function fallsShortAtTop(rising: readonly ClimbPoint[], plateau: readonly ClimbP
 
 /** The saturation finding of a fit, with the queueing it implies by Little's law. */
 export function saturationFinding(view: RunView, fit: SaturationFit): Finding {
-  const points = fit.plateau.map((index) => ({ index, load: view.load[index] ?? 0 }));
-  const topLoad = Math.max(...points.map((point) => point.load));
-  const top = points.filter((point) => point.load >= topLoad * 0.9).map((point) => point.index);
-  const at = (indices: readonly number[], pick: (index: number) => number | null | undefined) => median(present(indices.map(pick)));
-  const users = at(top, (index) => view.timeline[index]?.users);
-  const responses = at(top, (index) => view.timeline[index]?.rps);
-  const measuredMs = at(top, (index) => view.timeline[index]?.avg);
+  const { topLoad, users, responses, measuredMs, impliedMs, kneeUsers, beyond, queueingMs: littleMs } = queueAtTop(view, fit);
   // Only a rising part at a steady latency shows what a request costs without queueing.
-  const baselineMs = fit.knee === 'measured' ? at(fit.rising, (index) => view.timeline[index]?.avg) : Number.NaN;
-  const impliedMs = view.loadUnit === 'users' && responses > 0 ? (1000 * users) / responses : Number.NaN;
+  const baselineMs = fit.knee === 'measured' ? median(present(fit.rising.map((index) => view.timeline[index]?.avg))) : Number.NaN;
   // Little's law on the users past the knee: they add no throughput, so all they add is waiting.
-  const kneeUsers = view.loadUnit === 'users' ? fit.kneeLoad : Number.NaN;
-  const beyond = Math.max(0, users - kneeUsers);
-  const queueingMs = Number.isFinite(impliedMs) ? (1000 * beyond) / responses : Number.isFinite(baselineMs) && Number.isFinite(measuredMs) ? Math.max(0, measuredMs - baselineMs) : Number.NaN;
+  const queueingMs = Number.isFinite(littleMs) ? littleMs : Number.isFinite(baselineMs) && Number.isFinite(measuredMs) ? Math.max(0, measuredMs - baselineMs) : Number.NaN;
 
   const capacity = describeThroughput(fit.capacity);
   const kneeAt = clock(view.timeline[fit.kneeIndex]?.t ?? 0);

@@ -124,4 +124,15 @@ describe('saturation', () => {
     const fit = fitSaturation(viewOf(inputOf(timeline)));
     expect(fit?.capacity).toBe(200);
   });
+  it('stays quiet when the users past the level spend their time on fast failures, not waiting (a login throttle)', () => {
+    // 50 reviewers with about 2 s between requests: 25 requests/s, of which more and more are 429s and the 401s
+    // after them, answered in 28 ms. Successful throughput levels at 20/s, but nobody waits at the server.
+    const timeline = timelineOf(30, (t) => {
+      const users = Math.min(50, 5 * (t + 1));
+      const rps = users / 2;
+      const failures = Math.max(0, rps - 20);
+      return { users, rps, failures, p50: 20, p99: 60, avg: 28, statuses: { '200': rps - failures, ...(failures > 0 ? { '429': failures } : {}) } };
+    });
+    expect(fitSaturation(viewOf(inputOf(timeline)))).toBeUndefined();
+  });
 });
