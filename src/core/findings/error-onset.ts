@@ -17,7 +17,7 @@ interface Family {
   kind: FindingKind;
   /** What happened, as the sentence's subject; `codes` are the failing statuses seen. */
   subject(codes: readonly string[]): string;
-  /** What one occurrence is called. */
+  /** What one occurrence is called (the plural adds an s). */
   noun: string;
   suggestion(requests: string): string;
   /** Occurrences in one second of the timeline. */
@@ -33,7 +33,7 @@ const FAMILIES: readonly Family[] = [
     name: 'rate-limited',
     kind: 'rate-limited',
     subject: () => 'HTTP 429 (rate limited)',
-    noun: 'responses',
+    noun: 'response',
     suggestion: (requests) =>
       `The target throttles ${requests}: if its limit is per account, give each user its own account (a data file) or log in once per user (onStart); ` +
       'if it is the real limit, keep the rate under it, or accept 429 in expect where the client is meant to back off.',
@@ -43,7 +43,7 @@ const FAMILIES: readonly Family[] = [
     name: 'server',
     kind: 'errors',
     subject: listed,
-    noun: 'responses',
+    noun: 'response',
     suggestion: (requests) =>
       `The server failed ${requests} under load: read its logs from that moment for the cause (a pool or queue timing out, an exception); ` +
       'the saturation and pool-exhaustion findings say whether the load brought it on.',
@@ -53,7 +53,7 @@ const FAMILIES: readonly Family[] = [
     name: 'status',
     kind: 'errors',
     subject: listed,
-    noun: 'responses',
+    noun: 'response',
     suggestion: (requests) =>
       `The server refused ${requests} as sent: often data that ran out or a capture that failed earlier in the flow (a missing token or id); read the first failing responses.`,
     perSecond: statusCount,
@@ -62,7 +62,7 @@ const FAMILIES: readonly Family[] = [
     name: 'timeout',
     kind: 'timeouts',
     subject: () => 'Timeouts (no response in time)',
-    noun: 'timeouts',
+    noun: 'timeout',
     suggestion: (requests) =>
       `No response came for ${requests} within the request timeout: find what the server or a queue in front of it held them for, ` +
       'or give it a shorter timeout so it fails fast instead.',
@@ -72,7 +72,7 @@ const FAMILIES: readonly Family[] = [
     name: 'refused',
     kind: 'errors',
     subject: () => 'Refused connections',
-    noun: 'requests',
+    noun: 'request',
     suggestion: () => 'Nothing accepted the connections: check that the target is running and listening at that address, and that its connection backlog or limit is not full.',
     perSecond: (point) => point.errors.refused ?? 0,
   },
@@ -80,7 +80,7 @@ const FAMILIES: readonly Family[] = [
     name: 'reset',
     kind: 'errors',
     subject: () => 'Reset connections',
-    noun: 'requests',
+    noun: 'request',
     suggestion: () => 'The server or a proxy closed connections mid-request: look for crashes or restarts, a proxy connection limit, or a keep-alive timeout shorter than the client\'s.',
     perSecond: (point) => point.errors.reset ?? 0,
   },
@@ -88,7 +88,7 @@ const FAMILIES: readonly Family[] = [
     name: 'network',
     kind: 'errors',
     subject: () => 'Network errors',
-    noun: 'requests',
+    noun: 'request',
     suggestion: () => 'Check name resolution, certificates and the network path to the target from the machine that ran the test.',
     perSecond: (point) => (point.errors.dns ?? 0) + (point.errors.tls ?? 0) + (point.errors.other ?? 0),
   },
@@ -222,9 +222,16 @@ function onsetFinding(view: RunView, family: Family, errors: readonly ErrorStat[
   let when: string;
   if (onsetPoint === undefined) when = Number.isFinite(firstSeen) ? `first seen at ${clock(firstSeen)}` : 'during the run';
   else if (sustained !== undefined) when = `from ${clock(onsetPoint.t)}${load === undefined ? '' : `, at ${describeLoad(view.loadUnit, load)}`}`;
-  else when = `now and then between ${clock(onsetPoint.t)} and ${clock(lastPoint?.t ?? onsetPoint.t)}${load === undefined ? '' : ` (first at ${describeLoad(view.loadUnit, load)})`}`;
+  else {
+    const last = lastPoint?.t ?? onsetPoint.t;
+    const atLoad = load === undefined ? '' : describeLoad(view.loadUnit, load);
+    when =
+      last > onsetPoint.t
+        ? `now and then between ${clock(onsetPoint.t)} and ${clock(last)}${atLoad === '' ? '' : ` (first at ${atLoad})`}`
+        : `at ${clock(onsetPoint.t)}${atLoad === '' ? '' : `, at ${atLoad}`}`;
+  }
   const shares = shareWords(requests);
-  const total = `${formatCount(occurrences)} ${family.noun}`;
+  const total = `${formatCount(occurrences)} ${family.noun}${occurrences === 1 ? '' : 's'}`;
   const amount = requests.length === 1 ? `${total}${shares === '' ? '' : `, ${shares}`}` : `${total}${shares === '' ? '' : ` (${shares})`}`;
   const message = `${family.subject(codes)} ${on} ${when}: ${amount}.`;
 

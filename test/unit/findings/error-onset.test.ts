@@ -77,6 +77,12 @@ describe('error onsets', () => {
     expect(finding?.evidence.sustained).toBe(false);
   });
 
+  it('says a single error in the singular, at its second', () => {
+    const timeline = timelineOf(60, (t) => ({ users: 10, rps: 100, failures: t === 12 ? 1 : 0, p50: 5, p99: 20, statuses: { '200': 100, ...(t === 12 ? { '502': 1 } : {}) } }));
+    const [finding] = errorOnsetFindings(viewOf(inputOf(timeline, { requests: [requestStat('home', 6000, 1, 'GET')], errors: [errorStat('home', 'HTTP 502', 1, 12, 12, 'GET')] })));
+    expect(finding?.message).toBe('HTTP 502 on home at 0:12, at 10 users: 1 response, 0.017% of home requests.');
+  });
+
   it('reports timeouts and refused connections as their own kinds', () => {
     const networkErrors = (t: number): Record<string, number> => (t < 6 ? { refused: 5 } : { timeout: 5 });
     const timeline = timelineOf(12, (t) => ({
