@@ -135,30 +135,37 @@ export function errorOnsetFindings(view: RunView): Finding[] {
     const errors = byFamily.get(family.name);
     if (errors !== undefined) found.push({ family, errors, finding: onsetFinding(view, family, errors) });
   }
-  return found.map(({ family, errors, finding }) => (family.name === 'status' ? withLikelyCause(finding, errors, found) : finding));
+  return found.map(({ family, errors, finding }) => (family.name === 'status' ? withLikelyCause(view, finding, errors, found) : finding));
 }
 
 /**
  * Client errors (401, 404) that begin when another request of the flow started failing are most often its
- * consequence: a token or an id that was not captured. Say so, naming the failure they began with.
+ * consequence: a token or an id that was not captured. Say so, naming the failure they began with. "Began" is the
+ * first occurrence of each: a throttle's first refusals come now and then before they settle in, and the steps
+ * after a refused login fail from that first refusal on.
  */
-function withLikelyCause(finding: Finding, errors: readonly ErrorStat[], all: readonly { family: Family; errors: readonly ErrorStat[]; finding: Finding }[]): Finding {
+function withLikelyCause(view: RunView, finding: Finding, errors: readonly ErrorStat[], all: readonly { family: Family; errors: readonly ErrorStat[]; finding: Finding }[]): Finding {
   const names = new Set(errors.map((error) => error.name));
-  const began = finding.atSeconds;
+  const began = firstOccurrence(view, errors) ?? finding.atSeconds;
   if (began === null) return finding;
-  const cause = all.find(
-    (other) =>
-      other.family.name !== 'status' &&
-      other.finding.atSeconds !== null &&
-      other.finding.atSeconds <= began &&
-      other.errors.every((error) => !names.has(error.name)),
-  );
+  const cause = all.find((other) => {
+    if (other.family.name === 'status' || other.errors.some((error) => names.has(error.name))) return false;
+    const causeBegan = firstOccurrence(view, other.errors) ?? other.finding.atSeconds;
+    return causeBegan !== null && causeBegan <= began;
+  });
   if (cause === undefined) return finding;
   const codes = [...new Set(cause.errors.map((error) => error.error.replace(/^HTTP /, '')))].sort();
   const requests = joinWords([...new Set(cause.errors.map((error) => error.name))].slice(0, 3));
-  const message = `${finding.message.replace(/\.$/, '')}; they began with the ${cause.family.subject(codes)} on ${requests}, so probably follow from it.`;
-  const suggestion = `Deal with the ${cause.family.subject(codes)} on ${requests} first: these failures most likely come from a token or an id it did not return.`;
-  return { ...finding, message, suggestion };
+  const causeWords = `${cause.family.subject(codes)} on ${requests}`;
+  const message = `${finding.message.replace(/\.$/, '')}; they began with the ${causeWords}, so probably follow from it.`;
+  const suggestion = `Deal with the ${causeWords} first: these failures most likely come from a token or an id it did not return.`;
+  return { ...finding, message, suggestion, evidence: { ...finding.evidence, likelyCause: causeWords } };
+}
+
+/** Seconds since the start of the earliest of these errors, when known. */
+function firstOccurrence(view: RunView, errors: readonly ErrorStat[]): number | null {
+  const seconds = errors.map((error) => secondsSinceStart(view, error.firstSeen)).filter((second): second is number => second !== null);
+  return seconds.length > 0 ? Math.min(...seconds) : null;
 }
 
 function secondsSinceStart(view: RunView, iso: string): number | null {

@@ -39,15 +39,18 @@ export function findFindings(input: FindingsInput): Finding[] {
 
 /**
  * Most severe first; then what server metrics measured (a named resource that ran out says more than the client's
- * view of it); then by when they began (whole-run findings last); then in the reports' order of kinds.
+ * view of it); then causes before the failures that likely follow from them; then by when they began (whole-run
+ * findings last); then in the reports' order of kinds.
  */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const when = (finding: Finding) => finding.atSeconds ?? Number.POSITIVE_INFINITY;
   const inferred = (finding: Finding) => (finding.evidence.serverMetrics === true ? 0 : 1);
+  const consequence = (finding: Finding) => (finding.evidence.likelyCause === undefined ? 0 : 1);
   return [...findings].sort(
     (a, b) =>
       FINDING_SEVERITIES.indexOf(a.severity) - FINDING_SEVERITIES.indexOf(b.severity) ||
       inferred(a) - inferred(b) ||
+      consequence(a) - consequence(b) ||
       when(a) - when(b) ||
       FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFamily, errorOnsetFindings } from '../../../src/core/findings/error-onset';
+import { findFindings } from '../../../src/core/findings/find-findings';
 import { viewOf } from '../../../src/core/findings/run-view';
 import { errorStat, inputOf, requestStat, timelineOf } from './builders';
 
@@ -75,6 +76,21 @@ describe('error onsets', () => {
     expect(finding?.severity).toBe('info');
     expect(finding?.message).toBe('HTTP 502 on home now and then between 0:12 and 0:40 (first at 10 users): 2 responses, 0.033% of home requests.');
     expect(finding?.evidence.sustained).toBe(false);
+  });
+
+  it('links them by their first occurrences, and puts the cause first, when a throttle settles in after a few early refusals', () => {
+    // A login throttle refuses now and then from 0:04 and steadily from 0:11; the steps after a refused login fail
+    // steadily from 0:05, so their sustained onset comes before the throttle's.
+    const timeline = timelineOf(30, (t) => {
+      const limited = t >= 11 ? 8 : t === 4 || t === 8 ? 1 : 0;
+      const unauthorised = t >= 5 ? Math.max(2, limited) : 0;
+      return { users: 25, rps: 30, failures: limited + unauthorised, p50: 10, p99: 40, statuses: { '200': 30 - limited - unauthorised, '429': limited, '401': unauthorised } };
+    });
+    const requests = [requestStat('login', 300, 154), requestStat('list pending', 300, 186, 'GET')];
+    const errors = [errorStat('login', 'HTTP 429', 154, 4, 29), errorStat('list pending', 'HTTP 401', 186, 5, 29, 'GET')];
+    const findings = findFindings(inputOf(timeline, { requests, errors }));
+    expect(findings.map((finding) => finding.kind).slice(0, 2)).toEqual(['rate-limited', 'errors']);
+    expect(findings[1]?.message).toContain('they began with the HTTP 429 (rate limited) on login, so probably follow from it');
   });
 
   it('says a single error in the singular, at its second', () => {
