@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { SCENARIO_LANGUAGE_ID } from '../../../src/extension/authoring/scenario-language';
 import { STARTER_SCENARIO } from '../../../src/extension/authoring/starter-scenario';
 import type { ExtensionHostTest } from './extension-host-test';
+import { waitUntil } from './host-helpers';
 
 const EXTENSION_ID = 'loadscope.loadscope';
-const WAIT_MS = 10_000;
 
 async function activate(): Promise<void> {
   await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
@@ -17,17 +17,6 @@ function workspaceFolder(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the tests need a workspace folder');
   return folder.uri;
-}
-
-/** Polls `probe` until it returns a value (not undefined); fails with `description` after WAIT_MS. */
-async function waitUntil<T>(description: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Writes a file into the workspace, runs `body` with it, and removes it (and closes its editors) afterwards. */

@@ -9,15 +9,10 @@ import { COMPARE_COMMANDS } from '../../../src/extension/compare/compare-command
 import { COMPARISON_SCHEME } from '../../../src/extension/compare/comparison-documents';
 import { syntheticRun } from '../../unit/compare/synthetic-runs';
 import type { ExtensionHostTest } from './extension-host-test';
+import { workspaceRoot } from './host-helpers';
 
 const EXTENSION_ID = 'loadscope.loadscope';
 const FOLDER = 'ext-host-compare';
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return folder.uri.fsPath;
-}
 
 function writeRun(scenarioDir: string, runFolder: string, result: RunResult): string {
   const folder = path.join(scenarioDir, runFolder);

@@ -10,27 +10,10 @@ import type { LineAnnotation } from '../../../src/extension/results-in-editor/ru
 import { COMMANDS } from '../../../src/extension/run/command-ids';
 import { SCENARIO_TESTS_COMMAND, type InspectedTestItem } from '../../../src/extension/testing/register-testing';
 import type { ExtensionHostTest } from './extension-host-test';
+import { lineOf, waitUntil, workspaceRoot } from './host-helpers';
 
 const EXTENSION_ID = 'loadscope.loadscope';
-const WAIT_MS = 10_000;
 const FILE_NAME = 'ext-host-results.scenario.yaml';
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return folder.uri.fsPath;
-}
-
-/** Polls `probe` until it returns a value (not undefined); fails with `description` after WAIT_MS. */
-async function waitUntil<T>(description: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Two requests, a target that holds and one that cannot (no local server answers 100,000 requests a second). */
 function scenarioText(target: string): string {
@@ -52,11 +35,6 @@ targets:
 
 async function shownIn(uri: vscode.Uri): Promise<LineAnnotation[]> {
   return vscode.commands.executeCommand<LineAnnotation[]>(SHOWN_RESULTS_COMMAND, uri);
-}
-
-function lineOf(document: vscode.TextDocument, snippet: string): number {
-  for (let line = 0; line < document.lineCount; line += 1) if (document.lineAt(line).text.includes(snippet)) return line;
-  throw new Error(`no line of ${document.fileName} holds ${snippet}`);
 }
 
 function hoverText(hovers: readonly vscode.Hover[]): string {

@@ -8,43 +8,12 @@ import { startDemoTarget, type DemoTarget } from '../../../src/demo-target/serve
 import { COMMANDS } from '../../../src/extension/run/command-ids';
 import { LENS_TITLES, runGroupTitle } from '../../../src/extension/run/lens-plan';
 import type { ExtensionHostTest } from './extension-host-test';
+import { codeLenses, field, lensTitles, quickScenario, workspaceRoot } from './host-helpers';
+
+/** Two requests and an error target, so the run's report has a table per request and a verdict per target. */
+const RUN_PARTS = { requests: ['{ name: health, GET: /healthz }', '{ name: stats, GET: /api/_stats }'], targets: ['errors: < 1%'] };
 
 const EXTENSION_ID = 'loadscope.loadscope';
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return folder.uri.fsPath;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
-}
-
-/** The CodeLenses of a file (the workbench computes them only for open documents). */
-async function codeLenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
-  await vscode.workspace.openTextDocument(uri);
-  return vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 20);
-}
-
-async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  return (await codeLenses(uri)).flatMap((lens) => (lens.command ? [lens.command.title] : []));
-}
-
-/** A scenario against `target`, small enough for a few seconds of k6. */
-function quickScenario(name: string, target: string, seconds: number): string {
-  return `scenario: ${name}
-target: ${target}
-load: { users: 2, duration: ${seconds}s }
-thinkTime: 100ms
-requests:
-  - { name: health, GET: /healthz }
-  - { name: stats, GET: /api/_stats }
-targets:
-  p99: < 1s
-  errors: < 1%
-`;
-}
 
 function writeScenario(name: string, text: string): vscode.Uri {
   const file = path.join(workspaceRoot(), name);
@@ -122,7 +91,7 @@ groups:
     name: 'Run Scenario runs k6 against a local server and writes a report folder in the workspace',
     run: async () => {
       const target = await demoTarget();
-      const uri = writeScenario('ext-host-run.scenario.yaml', quickScenario('Extension host run', target.url, 3));
+      const uri = writeScenario('ext-host-run.scenario.yaml', quickScenario('Extension host run', target.url, 3, RUN_PARTS));
       const result = await vscode.commands.executeCommand<unknown>(COMMANDS.runScenario, uri);
       const folder = finishedFolder(result);
       assert.equal(field(result, 'verdict'), 'pass', `verdict of ${folder}`);
@@ -136,7 +105,7 @@ groups:
     name: 'a second run waits for the first, and Stop ends the first gracefully with its reports marked STOPPED',
     run: async () => {
       const target = await demoTarget();
-      const uri = writeScenario('ext-host-stop.scenario.yaml', quickScenario('Extension host stop', target.url, 20));
+      const uri = writeScenario('ext-host-stop.scenario.yaml', quickScenario('Extension host stop', target.url, 20, RUN_PARTS));
       const first = vscode.commands.executeCommand<unknown>(COMMANDS.runScenario, uri);
       // Stop only once k6 is running: the lens turns into Stop Run then.
       const deadline = Date.now() + 15_000;

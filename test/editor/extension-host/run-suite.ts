@@ -13,54 +13,16 @@ import { COMMANDS } from '../../../src/extension/run/command-ids';
 import { LENS_TITLES } from '../../../src/extension/run/lens-plan';
 import { SCENARIO_TESTS_COMMAND, type InspectedTestItem } from '../../../src/extension/testing/register-testing';
 import type { ExtensionHostTest } from './extension-host-test';
+import { field, lensTitles, quickScenario, waitUntil, workspaceRoot } from './host-helpers';
 
 const EXTENSION_ID = 'loadscope.loadscope';
 // At the workspace's top, where the Testing view's file watcher sees new files at once.
 const FILES = ['ext-host-suite-first.scenario.yaml', 'ext-host-suite-long.scenario.yaml', 'ext-host-suite-never.scenario.yaml', 'ext-host.suite.yaml'] as const;
 
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return folder.uri.fsPath;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
-}
-
-/** Polls `probe` until it returns a value (not undefined); fails with `description` after `timeoutMs`. */
-async function waitUntil<T>(description: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function quickScenario(name: string, target: string, seconds: number): string {
-  return `scenario: ${name}
-target: ${target}
-load: { users: 2, duration: ${seconds}s }
-thinkTime: 100ms
-requests:
-  - { name: health, GET: /healthz }
-targets:
-  p99: < 1s
-`;
-}
-
 function write(name: (typeof FILES)[number], text: string): vscode.Uri {
   const file = path.join(workspaceRoot(), name);
   writeFileSync(file, text);
   return vscode.Uri.file(file);
-}
-
-async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  await vscode.workspace.openTextDocument(uri);
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 20);
-  return lenses.flatMap((lens) => (lens.command ? [lens.command.title] : []));
 }
 
 async function testItem(uri: vscode.Uri): Promise<InspectedTestItem | undefined> {

@@ -11,26 +11,12 @@ import type { LineAnnotation } from '../../../src/extension/results-in-editor/ru
 import { LENS_TITLES } from '../../../src/extension/run/lens-plan';
 import { SCENARIO_TESTS_COMMAND, type InspectedTestItem } from '../../../src/extension/testing/register-testing';
 import type { ExtensionHostTest } from './extension-host-test';
+import { field, lensTitles, lineOf, quickScenario, waitUntil, workspaceRoot } from './host-helpers';
+
+// A target no local server can meet, so a run's verdict is a failure the Testing view shows.
+const UNREACHABLE_TARGET = { targets: ['rps: ">= 100000/s"'] };
 
 const EXTENSION_ID = 'loadscope.loadscope';
-const WAIT_MS = 10_000;
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests run with a workspace folder open');
-  return folder.uri.fsPath;
-}
-
-/** Polls `probe` until it returns a value (not undefined); fails with `description` after `timeoutMs`. */
-async function waitUntil<T>(description: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function testItems(): Promise<InspectedTestItem[]> {
   return vscode.commands.executeCommand<InspectedTestItem[]>(SCENARIO_TESTS_COMMAND);
@@ -47,28 +33,6 @@ function writeScenario(relativePath: string, text: string): vscode.Uri {
   return vscode.Uri.file(file);
 }
 
-function lineOf(document: vscode.TextDocument, snippet: string): number {
-  for (let line = 0; line < document.lineCount; line += 1) if (document.lineAt(line).text.includes(snippet)) return line;
-  throw new Error(`no line of ${document.fileName} holds ${snippet}`);
-}
-
-function quickScenario(name: string, target: string, seconds: number): string {
-  return `scenario: ${name}
-target: ${target}
-load: { users: 2, duration: ${seconds}s }
-thinkTime: 100ms
-requests:
-  - { name: health, GET: /healthz }
-targets:
-  p99: < 1s
-  rps: ">= 100000/s"
-`;
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
-}
-
 /**
  * Runs the file's tests through VS Code's "Run Tests in Current File" (given the file), resolving when the test run
  * ends. VS Code learns of new test items from the extension host a moment after they are created; until then the
@@ -83,11 +47,6 @@ function runTestsInFile(uri: vscode.Uri, timeoutMs: number): Promise<unknown> {
     },
     timeoutMs,
   );
-}
-
-async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 20);
-  return lenses.flatMap((lens) => (lens.command ? [lens.command.title] : []));
 }
 
 // Started by the first test that runs k6, closed by the last.
@@ -119,9 +78,9 @@ export const testingTests: ExtensionHostTest[] = [
   {
     name: 'scenario files created or deleted are picked up; report folders and node_modules are not searched',
     run: async () => {
-      const created = writeScenario('ext-host-new.scenario.yaml', quickScenario('Created while open', 'http://127.0.0.1:9', 1));
-      const inReports = writeScenario(path.join('load-reports', 'copy', 'old.scenario.yaml'), quickScenario('In a report folder', 'http://127.0.0.1:9', 1));
-      const inPackages = writeScenario(path.join('node_modules', 'pkg', 'pkg.scenario.yaml'), quickScenario('In a package', 'http://127.0.0.1:9', 1));
+      const created = writeScenario('ext-host-new.scenario.yaml', quickScenario('Created while open', 'http://127.0.0.1:9', 1, UNREACHABLE_TARGET));
+      const inReports = writeScenario(path.join('load-reports', 'copy', 'old.scenario.yaml'), quickScenario('In a report folder', 'http://127.0.0.1:9', 1, UNREACHABLE_TARGET));
+      const inPackages = writeScenario(path.join('node_modules', 'pkg', 'pkg.scenario.yaml'), quickScenario('In a package', 'http://127.0.0.1:9', 1, UNREACHABLE_TARGET));
       try {
         const item = await waitUntil('the new scenario to be listed', () => itemOf(created));
         assert.equal(item.label, 'Created while open');
@@ -141,7 +100,7 @@ export const testingTests: ExtensionHostTest[] = [
   {
     name: 'editing a scenario updates its target items, and a file that does not load shows its error',
     run: async () => {
-      const uri = writeScenario('ext-host-edit.scenario.yaml', quickScenario('Edited', 'http://127.0.0.1:9', 1));
+      const uri = writeScenario('ext-host-edit.scenario.yaml', quickScenario('Edited', 'http://127.0.0.1:9', 1, UNREACHABLE_TARGET));
       try {
         await waitUntil('the scenario to be listed', () => itemOf(uri));
         const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -177,7 +136,7 @@ export const testingTests: ExtensionHostTest[] = [
     name: 'Run Tests in Current File runs the scenario with k6 and marks each target passed or failed',
     run: async () => {
       demo ??= await startDemoTarget({ port: 0 });
-      const uri = writeScenario('ext-host-testing.scenario.yaml', quickScenario('Testing view run', demo.url, 3));
+      const uri = writeScenario('ext-host-testing.scenario.yaml', quickScenario('Testing view run', demo.url, 3, UNREACHABLE_TARGET));
       try {
         await waitUntil('the scenario to be listed', () => itemOf(uri));
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -203,7 +162,7 @@ export const testingTests: ExtensionHostTest[] = [
     name: 'Cancel Test Run stops the scenario gracefully and skips its targets',
     run: async () => {
       demo ??= await startDemoTarget({ port: 0 });
-      const uri = writeScenario('ext-host-testing-cancel.scenario.yaml', quickScenario('Testing view cancel', demo.url, 20));
+      const uri = writeScenario('ext-host-testing-cancel.scenario.yaml', quickScenario('Testing view cancel', demo.url, 20, UNREACHABLE_TARGET));
       try {
         await waitUntil('the scenario to be listed', () => itemOf(uri));
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
