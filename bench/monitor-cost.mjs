@@ -53,15 +53,18 @@ const parseRows = sizes.map((count) => {
 // --- 2. Sampling ----------------------------------------------------------------------------------------------
 const serverSource = `
 const http = require('node:http');
-const body = process.argv[1];
+const body = require('node:fs').readFileSync(process.argv[1]);
 const server = http.createServer((request, response) => { response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }); response.end(body); });
 server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
 setTimeout(() => process.exit(0), ${(rounds * sizes.length * 2 * seconds + 60) * 1000}).unref();
 process.on('disconnect', () => process.exit(0));
 `;
 
-function startEndpoint(body) {
-  const child = spawn(process.execPath, ['-e', serverSource, body], { stdio: ['ignore', 'pipe', 'inherit'] });
+// The body goes through a file: 10,000 series are more than a command line may carry.
+function startEndpoint(count) {
+  const bodyFile = path.join(resultsDir, '.build', `exposition-${count}.txt`);
+  writeFileSync(bodyFile, exposition(count));
+  const child = spawn(process.execPath, ['-e', serverSource, bodyFile], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout.once('data', (chunk) => resolve({ url: `http://127.0.0.1:${String(chunk).trim()}/metrics`, stop: () => child.kill() }));
     child.once('error', reject);
@@ -78,7 +81,7 @@ async function cpuOver(work) {
 }
 
 const endpoints = [];
-for (const count of sizes) endpoints.push({ count, endpoint: await startEndpoint(exposition(count)) });
+for (const count of sizes) endpoints.push({ count, endpoint: await startEndpoint(count) });
 const idle = [];
 const sampled = new Map(sizes.map((count) => [count, { cpu: [], rss: [] }]));
 for (let round = 0; round < rounds; round += 1) {
