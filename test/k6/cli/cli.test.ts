@@ -10,7 +10,8 @@ import { assertCliBuilt, REPO_ROOT, runLoadscope, type CliRun } from '../cli-pro
 
 const root = REPO_ROOT;
 const quick = path.join(root, 'scenarios', 'quick', 'deployments.scenario.yaml');
-const REPORT_FILES = ['exceptions.csv', 'failures.csv', 'junit.xml', 'report.html', 'report.md', 'stats.csv', 'stats_history.csv', 'summary.json'];
+// quick/deployments monitors the demo target, so its folder holds monitors.csv too.
+const REPORT_FILES = ['exceptions.csv', 'failures.csv', 'junit.xml', 'monitors.csv', 'report.html', 'report.md', 'stats.csv', 'stats_history.csv', 'summary.json'];
 
 let target: DemoTarget;
 let reports: string;
