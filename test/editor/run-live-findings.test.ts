@@ -1,14 +1,13 @@
 // In the browser: a scenario that exhausts a small pool of the demo target, run from its CodeLens. While k6 still
 // runs, the results panel names the pool as measured from the demo target's /metrics, marks the finding as new
 // and draws it on the charts; the final result keeps it.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../src/demo-target/server';
 import { startCodeServer, type CodeServer } from './harness/code-server';
 import { screenshotFailures } from './harness/failure-screenshots';
-import { repoRoot } from './harness/paths';
+import { projectK6 } from './harness/paths';
 import { packageExtension } from './harness/vsix';
 import { Workbench } from './harness/workbench';
 import { copyWorkspace, sampleWorkspaceSource } from './harness/workspace';
@@ -35,10 +34,6 @@ monitors:
       - { name: demo_pool_waiting_requests, label: waiting }
 `;
 
-function panel(workbench: Workbench): FrameLocator {
-  return workbench.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
-}
-
 describe('findings while the run goes', () => {
   let demo: DemoTarget | undefined;
   let workspace = '';
@@ -55,10 +50,8 @@ describe('findings while the run goes', () => {
       label: 'run-live-findings',
       vsixFiles: [vsix],
       env: { TARGET_URL: demo.url, K6_NO_USAGE_REPORT: 'true', K6_AUTO_EXTENSION_RESOLUTION: 'false' },
+      machineSettings: { 'loadscope.k6Path': projectK6 },
     });
-    const machineSettings = path.join(server.dataDir, 'user', 'Machine');
-    mkdirSync(machineSettings, { recursive: true });
-    writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'loadscope.k6Path': path.join(repoRoot, '.tools', 'bin', 'k6') }));
     workbench = await Workbench.open(server, { folder: workspace, screenshotPrefix: 'run-live-findings' });
   });
 
@@ -73,7 +66,7 @@ describe('findings while the run goes', () => {
     await workbench!.openFile(FILE);
     await workbench!.waitForCodeLens('Run Scenario');
     await workbench!.clickCodeLens('Run Scenario');
-    const frame = panel(workbench!);
+    const frame = workbench!.webviewFrame();
     const measured = frame.locator('.findings .finding[data-kind="pool-exhaustion"]', { hasText: 'pool in use (demo target) was at its capacity of 4' });
     await measured.waitFor({ state: 'visible', timeout: RUN_TIMEOUT_MS });
     // Still running: the finding came from the live analysis, not the result.

@@ -1,14 +1,14 @@
 // End to end in the browser: the packaged extension in code-server runs scenarios/quick/deployments.scenario.yaml
 // with the real k6 against the demo target started here. Click the Run Scenario CodeLens, watch the panel draw
 // (the demo target's server metrics too), read the verdict, find the report folder, then stop a second run midway.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../src/demo-target/server';
 import { startCodeServer, type CodeServer } from './harness/code-server';
 import { screenshotFailures } from './harness/failure-screenshots';
-import { repoRoot } from './harness/paths';
+import { projectK6, repoRoot } from './harness/paths';
 import { packageExtension } from './harness/vsix';
 import { waitFor } from './harness/wait-for';
 import { Workbench } from './harness/workbench';
@@ -17,11 +17,6 @@ import { copyWorkspace } from './harness/workspace';
 const SCENARIO = path.join('quick', 'deployments.scenario.yaml');
 // quick/deployments runs 15 s: the whole file stays near 20 s of k6 (one full run, one stopped after a few seconds).
 const RUN_TIMEOUT_MS = 60_000;
-
-/** The results panel's page: the visible webview (an earlier run's hidden panel may still be in the page). */
-function panel(workbench: Workbench): FrameLocator {
-  return workbench.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
-}
 
 /** The tiles as label → value. */
 async function tiles(frame: FrameLocator): Promise<Map<string, string>> {
@@ -124,12 +119,8 @@ describe('Run Scenario in the workbench', () => {
       label: 'run-scenario',
       vsixFiles: [vsix],
       env: { TARGET_URL: demo.url, K6_NO_USAGE_REPORT: 'true', K6_AUTO_EXTENSION_RESOLUTION: 'false' },
+      machineSettings: { 'loadscope.k6Path': projectK6 },
     });
-    // loadscope.k6Path is a machine setting: in a remote window (code-server is one) it is read from the remote
-    // machine's settings, not the browser user's.
-    const machineSettings = path.join(server.dataDir, 'user', 'Machine');
-    mkdirSync(machineSettings, { recursive: true });
-    writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'loadscope.k6Path': path.join(repoRoot, '.tools', 'bin', 'k6') }));
     workbench = await Workbench.open(server, { folder: workspace, screenshotPrefix: 'run-scenario' });
   });
 
@@ -156,7 +147,7 @@ describe('Run Scenario in the workbench', () => {
     const page = workbench!.page;
     const clicked = Date.now();
     await workbench!.clickCodeLens('Run Scenario');
-    const frame = panel(workbench!);
+    const frame = workbench!.webviewFrame();
     await frame.locator('figure[data-chart="throughput"] canvas').waitFor({ state: 'visible', timeout: RUN_TIMEOUT_MS });
     figures.push(`Run Scenario click to panel ${Date.now() - clicked} ms`);
     const emptyChart = await colouredPixels(frame, 'throughput');
@@ -181,7 +172,7 @@ describe('Run Scenario in the workbench', () => {
   });
 
   it("charts the demo target's server metrics under latency, and keeps the findings section up to date", async () => {
-    const frame = panel(workbench!);
+    const frame = workbench!.webviewFrame();
     // quick/deployments monitors the demo target's /metrics: its pool against its capacity, CPU and memory.
     const levels = frame.locator('figure[data-chart="server-count"] canvas');
     await levels.waitFor({ state: 'visible', timeout: RUN_TIMEOUT_MS });
@@ -202,7 +193,7 @@ describe('Run Scenario in the workbench', () => {
   });
 
   it('shows the verdict in the panel and in a notification, and writes the report folder into the workspace', async () => {
-    const frame = panel(workbench!);
+    const frame = workbench!.webviewFrame();
     const verdict = await frame.locator('.state-banner .verdict').textContent({ timeout: RUN_TIMEOUT_MS });
     expect(verdict).toMatch(/^PASS/);
     const notice = await workbench!.waitForNotification(/Loadscope: PASS/);
@@ -220,7 +211,7 @@ describe('Run Scenario in the workbench', () => {
   it('stops a second run midway; its report says STOPPED', async () => {
     const clicked = Date.now();
     await workbench!.clickCodeLens('Run Scenario');
-    const frame = panel(workbench!);
+    const frame = workbench!.webviewFrame();
     // The first run's panel shows PASS until the second one's takes its place.
     await frame.locator('.state-badge', { hasText: 'running' }).waitFor({ state: 'visible', timeout: RUN_TIMEOUT_MS });
     await waitFor(async () => ((await tiles(frame)).get('Elapsed') !== '0:00' ? true : undefined), { timeoutMs: RUN_TIMEOUT_MS, intervalMs: 50, description: 'the first point' });

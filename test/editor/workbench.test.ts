@@ -1,5 +1,5 @@
 // End to end in the browser: the packaged extension installed into code-server, driven through the workbench UI.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './harness/code-server';
@@ -28,12 +28,8 @@ describe('workbench with the packaged extension', () => {
   beforeAll(async () => {
     const vsix = packageExtension();
     workspace = copyWorkspace(sampleWorkspaceSource(), 'workbench');
-    server = await startCodeServer({ label: 'workbench', vsixFiles: [vsix] });
-    // A k6 path that does not exist, so Run Scenario says so whatever k6 this machine has. It is a machine setting:
-    // a remote window (code-server is one) reads it from the remote machine's settings.
-    const machineSettings = path.join(server.dataDir, 'user', 'Machine');
-    mkdirSync(machineSettings, { recursive: true });
-    writeFileSync(path.join(machineSettings, 'settings.json'), JSON.stringify({ 'loadscope.k6Path': path.join(workspace, 'no-such-k6') }));
+    // A k6 path that does not exist, so Run Scenario says so whatever k6 this machine has.
+    server = await startCodeServer({ label: 'workbench', vsixFiles: [vsix], machineSettings: { 'loadscope.k6Path': path.join(workspace, 'no-such-k6') } });
     workbench = await Workbench.open(server, { folder: workspace, screenshotPrefix: 'workbench' });
   });
 
@@ -71,7 +67,7 @@ describe('workbench with the packaged extension', () => {
   it('opens the install instructions from that message, without any network', async () => {
     const toast = workbench!.page.locator('.notifications-toasts .notification-list-item', { hasText: K6_MISSING_MESSAGE });
     await toast.locator('.monaco-button', { hasText: 'Install Instructions' }).click();
-    const preview = workbench!.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
+    const preview = workbench!.webviewFrame();
     await preview.locator('h3', { hasText: 'Installing k6' }).waitFor({ state: 'visible' });
     await workbench!.screenshot('install-instructions');
   });

@@ -4,7 +4,7 @@
 // grow as series appear during the run.
 
 import { formatMonitorValue } from '../../src/core/report/format';
-import { MONITOR_CHART_TITLES } from '../../src/core/report/monitor-charts';
+import { capacityLabel, MONITOR_CHART_TITLES } from '../../src/core/report/monitor-charts';
 import type { MonitorSeries, MonitorUnit } from '../../src/core/results';
 import type { ChartPoint } from '../../src/extension/results-panel/messages';
 
@@ -40,7 +40,7 @@ export function monitorChartPlans(series: readonly MonitorSeries[]): MonitorChar
       label: one.key,
       colourIndex,
       capacity: one.capacity,
-      capacityLabel: capacities > 1 ? `capacity of ${one.label}` : 'capacity',
+      capacityLabel: capacityLabel(one, capacities),
     }));
     return { unit, id: `server-${unit}`, title: MONITOR_CHART_TITLES[unit].title, axisTitle: MONITOR_CHART_TITLES[unit].axis, lines };
   });

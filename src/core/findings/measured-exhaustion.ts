@@ -2,7 +2,7 @@
 // size) held at that capacity while the responses slowed down or failed. This is what the client-side pattern in
 // pool-exhaustion.ts can only infer; when a monitor shows it, the finding says which resource ran out and when.
 
-import { formatMs } from '../report/format';
+import { formatMonitorValue, formatMs } from '../report/format';
 import type { MonitorSeries } from '../results';
 import type { Finding } from './finding';
 import { indexRange, median, present, rounded } from './numbers';
@@ -74,12 +74,12 @@ function findingOf(view: RunView, found: Exhaustion): Finding {
   const failures = Math.round(found.failuresDuring);
   const failureWords = failures > 0 ? ` and ${failures.toLocaleString('en-US')} requests failed` : '';
   const queue = growingNeighbours(view, series, onset, end);
-  const queueWords = queue.length > 0 ? `; ${queue.map((other) => `${other.series.label} rose to ${formatReading(other.peak)}`).join(', ')}` : '';
+  const queueWords = queue.length > 0 ? `; ${queue.map((other) => `${other.series.label} rose to ${formatMonitorValue(other.series.unit, other.peak)}`).join(', ')}` : '';
   const message =
-    `From ${clock(start?.t ?? 0)}, at ${describeLoad(view.loadUnit, load)}, ${series.label} (${series.monitor}) was at its capacity of ${formatReading(capacity)} ` +
+    `From ${clock(start?.t ?? 0)}, at ${describeLoad(view.loadUnit, load)}, ${series.label} (${series.monitor}) was at its capacity of ${formatMonitorValue(series.unit, capacity)} ` +
     `while ${slowedWords}${failureWords}${queueWords}: measured exhaustion of that resource, with throughput at about ${describeThroughput(goodput)}.`;
   const suggestion =
-    `Requests wait for ${series.label} once all ${formatReading(capacity)} are taken: raise the capacity (and what stands behind it, such as the database's connection limit), ` +
+    `Requests wait for ${series.label} once all ${formatMonitorValue(series.unit, capacity)} are taken: raise the capacity (and what stands behind it, such as the database's connection limit), ` +
     'make each request hold it for less time, or turn excess load away early with a fast 503 instead of a long wait.';
   return {
     kind: 'pool-exhaustion',
@@ -116,8 +116,3 @@ function growingNeighbours(view: RunView, full: MonitorSeries, onset: number, en
     return grew ? [{ series, peak }] : [];
   });
 }
-
-function formatReading(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 1 });
-}
-

@@ -3,7 +3,7 @@
 // falling, and server errors or timeouts appearing at the same time. This is an inference from the client side,
 // and the finding says so; a monitor that shows the resource at its capacity replaces it (measured-exhaustion.ts).
 
-import { formatMs } from '../report/format';
+import { formatMonitorValue, formatMs } from '../report/format';
 import type { Finding } from './finding';
 import { resourcesWithRoom } from './measured-exhaustion';
 import { indexRange, median, present, rounded } from './numbers';
@@ -78,7 +78,7 @@ export function poolExhaustionFinding(view: RunView, capacity: number | undefine
   const roomy = resourcesWithRoom(view);
   const basis =
     roomy.length > 0
-      ? `estimated: the monitored ${roomy.map((one) => `${one.series.label} peaked at ${rounded(one.peak)} of ${rounded(one.capacity)}`).join(', ')}, so the wait is elsewhere`
+      ? `estimated: the monitored ${roomy.map((one) => `${one.series.label} peaked at ${formatMonitorValue(one.series.unit, one.peak)} of ${formatMonitorValue(one.series.unit, one.capacity)}`).join(', ')}, so the wait is elsewhere`
       : 'estimated: no server metrics';
   const message =
     `From ${clock(start?.t ?? 0)}, at ${describeLoad(view.loadUnit, load)}, responses piled up at about ${formatMs(ceiling)} ` +

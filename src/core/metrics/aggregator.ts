@@ -204,6 +204,11 @@ export class MetricsAggregator implements SampleSink {
     return this.buildTotals(elapsedSeconds ?? this.points.length);
   }
 
+  /** Seconds closed so far (the points of the timeline). */
+  get closedSeconds(): number {
+    return this.points.length;
+  }
+
   /** The statistics of the closed seconds so far, without closing anything: what live analysis reads. */
   snapshot(): AggregateResult {
     const seconds = this.points.length;

@@ -41,7 +41,7 @@ export const MONITOR_CHART_TITLES: Readonly<Record<MonitorUnit, { title: string;
 };
 
 /** The capacity line's legend label: "capacity", naming its series when the chart has several capacities. */
-function capacityLabel(series: MonitorSeries, capacitiesInChart: number): string {
+export function capacityLabel(series: Pick<MonitorSeries, 'label'>, capacitiesInChart: number): string {
   return capacitiesInChart > 1 ? `capacity of ${series.label}` : 'capacity';
 }
 

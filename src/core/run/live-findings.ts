@@ -25,10 +25,14 @@ export class LiveFindings {
     private readonly context: FindingsContext,
   ) {}
 
-  /** The findings so far when they changed since the last call that returned some; undefined otherwise. */
-  update(measured: AggregateResult, monitors: readonly MonitorSeries[]): Finding[] | undefined {
-    if (measured.timeline.length < this.analysedAt + EVERY_SECONDS) return undefined;
-    this.analysedAt = measured.timeline.length;
+  /**
+   * The findings so far when they changed since the last call that returned some; undefined otherwise. `measure`
+   * is only called when `closedSeconds` says an analysis is due, since building the statistics is the costly part.
+   */
+  update(closedSeconds: number, measure: () => { measured: AggregateResult; monitors: readonly MonitorSeries[] }): Finding[] | undefined {
+    if (closedSeconds < this.analysedAt + EVERY_SECONDS) return undefined;
+    this.analysedAt = closedSeconds;
+    const { measured, monitors } = measure();
     const targets = evaluateTargets({ targets: this.targets, thresholds: this.thresholds, summary: undefined, totals: measured.totals, requests: measured.requests });
     const verdict = targets.every((target) => target.passed) ? 'pass' : 'fail';
     const findings = findFindings({ ...measured, targets, verdict, outcome: 'completed', ...this.context, monitors }).filter((finding) => finding.kind !== 'healthy');

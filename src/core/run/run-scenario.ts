@@ -145,7 +145,7 @@ export async function runScenario(options: RunScenarioOptions): Promise<RunResul
     const points = aggregator.advance(Date.now());
     if (points.length === 0) return;
     emitPoints(points);
-    const findings = liveFindings.update(aggregator.snapshot(), sampler?.series() ?? []);
+    const findings = liveFindings.update(aggregator.closedSeconds, () => ({ measured: aggregator.snapshot(), monitors: sampler?.series() ?? [] }));
     if (findings !== undefined) emit({ type: 'findings', findings });
   };
   const ticker = setInterval(emitTicks, TICK_CHECK_MS);

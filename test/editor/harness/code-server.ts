@@ -22,6 +22,11 @@ export interface CodeServerOptions {
   vsixFiles?: readonly string[];
   /** User settings on top of the quiet defaults. */
   settings?: Readonly<Record<string, unknown>>;
+  /**
+   * Machine settings, such as `loadscope.k6Path`: a remote window (code-server is one) reads machine-scoped settings
+   * from the remote machine's settings, not the browser user's.
+   */
+  machineSettings?: Readonly<Record<string, unknown>>;
   /** Extra environment for the server, which its extension host inherits. */
   env?: Readonly<Record<string, string>>;
 }
@@ -86,6 +91,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...quietUserSettings, ...options.settings }, null, 2));
+  if (options.machineSettings !== undefined) {
+    mkdirSync(path.join(dirs.userData, 'Machine'), { recursive: true });
+    writeFileSync(path.join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, 2));
+  }
   // Our own config file, so code-server does not write a default one (with a generated password) into the home folder.
   const configFile = path.join(dataDir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');

@@ -9,3 +9,6 @@ export const editorOutputDir = path.join(repoRoot, 'test-output', 'editor');
 
 /** Where screenshot(step) saves its PNGs. */
 export const screenshotsDir = path.join(editorOutputDir, 'screenshots');
+
+/** The k6 the project's setup builds, which the run tests point `loadscope.k6Path` at. */
+export const projectK6 = path.join(repoRoot, '.tools', 'bin', 'k6');

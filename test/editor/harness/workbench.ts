@@ -126,9 +126,9 @@ export class Workbench {
     await (await this.waitForCodeLens(title)).click();
   }
 
-  /** The content frame of the active webview panel (VS Code nests it in two iframes). */
+  /** The content frame of the visible webview panel (VS Code nests it in two iframes; an earlier panel may stay hidden in the page). */
   webviewFrame(): FrameLocator {
-    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    return this.page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
   }
 
   /** Texts of the notification toasts shown now. */

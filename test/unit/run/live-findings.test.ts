@@ -10,7 +10,7 @@ const run = timelineOf(20, (t) => {
 
 function measuredUntil(seconds: number) {
   const { timeline, requests, errors, totals } = inputOf(run.slice(0, seconds));
-  return { timeline: [...timeline], requests: [...requests], errors: [...errors], totals };
+  return [seconds, () => ({ measured: { timeline: [...timeline], requests: [...requests], errors: [...errors], totals }, monitors: [] })] as const;
 }
 
 describe('live findings', () => {
@@ -18,16 +18,16 @@ describe('live findings', () => {
 
   it('waits for a few seconds of timeline between analyses', () => {
     const findings = live();
-    expect(findings.update(measuredUntil(4), [])).toBeUndefined();
-    expect(findings.update(measuredUntil(5), [])).toEqual([]);
-    expect(findings.update(measuredUntil(8), [])).toBeUndefined();
+    expect(findings.update(...measuredUntil(4))).toBeUndefined();
+    expect(findings.update(...measuredUntil(5))).toEqual([]);
+    expect(findings.update(...measuredUntil(8))).toBeUndefined();
   });
 
   it('returns the findings only when they changed, and never calls a run healthy before its end', () => {
     const findings = live();
-    const early = findings.update(measuredUntil(5), []);
+    const early = findings.update(...measuredUntil(5));
     expect(early?.map((finding) => finding.kind)).not.toContain('healthy');
-    const later = findings.update(measuredUntil(20), []);
+    const later = findings.update(...measuredUntil(20));
     expect(later?.map((finding) => finding.kind)).toContain('pool-exhaustion');
   });
 });
